@@ -1,0 +1,71 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { CommonModule } from './common/common.module.js';
+import type { Env } from './config/env.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { RedisModule } from './redis/redis.module.js';
+
+export interface ProcessRole {
+  /** Serves the HTTP API. */
+  http: boolean;
+  /** Runs queue processors and periodic sweeps. */
+  worker: boolean;
+}
+
+export const PROCESS_ROLE = 'PROCESS_ROLE';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Same modules for both entry points; the role decides whether HTTP routes or queue workers are mounted. */
+@Module({})
+export class AppModule {
+  static register(env: Env, role: ProcessRole): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => env }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            genReqId: (req: IncomingMessage, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                '*.password',
+                '*.passwordHash',
+                '*.token',
+              ],
+              censor: '[redacted]',
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        RedisModule,
+        CommonModule.register({ testClockRoutes: role.http && env.TEST_CLOCK }),
+        DatabaseModule,
+        BullModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Env, true>) => ({
+            url: config.get('REDIS_URL'),
+            prefix: config.get('QUEUE_PREFIX'),
+          }),
+        }),
+        ...(role.http ? [HealthModule] : []),
+      ],
+      providers: [{ provide: PROCESS_ROLE, useValue: role }],
+      exports: [PROCESS_ROLE],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsDateString } from 'class-validator';
+import { Clock } from './clock.js';
+
+class MoveClockDto {
+  @ApiProperty({ example: '2027-05-01T08:00:00+02:00' })
+  @IsDateString({ strict: true }, { message: 'now must be an ISO-8601 timestamp with offset' })
+  now: string;
+}
+
+/** Only mounted when TEST_CLOCK=1 (refused in production): lets a black-box test travel in time. */
+@ApiTags('test')
+@Controller('test/clock')
+export class TestClockController {
+  constructor(private readonly clock: Clock) {}
+
+  @Get()
+  read() {
+    return { now: this.clock.now().toISOString() };
+  }
+
+  @Put()
+  async move(@Body() body: MoveClockDto) {
+    return { now: (await this.clock.travelTo(new Date(body.now))).toISOString() };
+  }
+
+  @Delete()
+  async reset() {
+    return { now: (await this.clock.reset()).toISOString() };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The process environment, checked once at start-up. Every variable has a default that works on a
+ * developer machine; a malformed one stops the process with one line naming it.
+ */
+export interface Env {
+  NODE_ENV: 'development' | 'test' | 'production';
+  APP_ROLE: 'all' | 'api' | 'worker';
+  PORT: number;
+  PUBLIC_URL: string;
+  DATABASE_URL: string;
+  RUN_MIGRATIONS: boolean;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  SMTP_URL: string;
+  MAIL_FROM: string;
+  JWT_SECRET: string;
+  ACCESS_TOKEN_TTL_SECONDS: number;
+  INVITATION_TTL_HOURS: number;
+  TEST_CLOCK: boolean;
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  UPLOAD_DIR: string;
+  UPLOAD_MAX_BYTES: number;
+  OUTBOX_SWEEP_MS: number;
+  THROTTLE_AUTH_LIMIT: number;
+}
+
+export class EnvError extends Error {}
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+type Raw = Record<string, string | undefined>;
+
+function read(raw: Raw, name: string, fallback: string): string {
+  const value = raw[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function oneOf<T extends string>(raw: Raw, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(raw, name, fallback);
+  if (!allowed.includes(value as T)) {
+    throw new EnvError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function int(raw: Raw, name: string, fallback: number, min: number, max: number): number {
+  const value = read(raw, name, String(fallback));
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new EnvError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  }
+  return n;
+}
+
+function flag(raw: Raw, name: string, fallback: boolean): boolean {
+  const value = read(raw, name, fallback ? '1' : '0').toLowerCase();
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  throw new EnvError(`${name} must be 1 or 0 (got "${value}")`);
+}
+
+function url(raw: Raw, name: string, fallback: string, protocols: string[]): string {
+  const value = read(raw, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new EnvError(`${name} must be a URL like ${fallback} (got "${value}")`);
+  }
+  if (!protocols.includes(parsed.protocol) || !parsed.hostname) {
+    throw new EnvError(`${name} must be a ${protocols.join(' or ')}// URL with a host (got "${value}")`);
+  }
+  return value;
+}
+
+export function validateEnv(raw: Raw): Env {
+  const NODE_ENV = oneOf(raw, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const JWT_SECRET = read(raw, 'JWT_SECRET', DEV_JWT_SECRET);
+  if (JWT_SECRET.length < 32) throw new EnvError('JWT_SECRET must be at least 32 characters long');
+  if (NODE_ENV === 'production' && JWT_SECRET === DEV_JWT_SECRET) {
+    throw new EnvError('JWT_SECRET must be set to a secret of your own when NODE_ENV=production');
+  }
+  const TEST_CLOCK = flag(raw, 'TEST_CLOCK', false);
+  if (TEST_CLOCK && NODE_ENV === 'production') {
+    throw new EnvError('TEST_CLOCK must not be set when NODE_ENV=production');
+  }
+  return {
+    NODE_ENV,
+    APP_ROLE: oneOf(raw, 'APP_ROLE', ['all', 'api', 'worker'] as const, 'all'),
+    PORT: int(raw, 'PORT', 3000, 1, 65535),
+    PUBLIC_URL: url(raw, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/$/, ''),
+    DATABASE_URL: url(raw, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/academy', [
+      'postgres:',
+      'postgresql:',
+    ]),
+    RUN_MIGRATIONS: flag(raw, 'RUN_MIGRATIONS', true),
+    REDIS_URL: url(raw, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    QUEUE_PREFIX: read(raw, 'QUEUE_PREFIX', 'academy'),
+    SMTP_URL: url(raw, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
+    MAIL_FROM: read(raw, 'MAIL_FROM', 'Aalborg Talentakademi <optag@talentakademi.example>'),
+    JWT_SECRET,
+    ACCESS_TOKEN_TTL_SECONDS: int(raw, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    INVITATION_TTL_HOURS: int(raw, 'INVITATION_TTL_HOURS', 72, 1, 24 * 30),
+    TEST_CLOCK,
+    LOG_LEVEL: oneOf(
+      raw,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      NODE_ENV === 'test' ? 'silent' : 'info',
+    ),
+    UPLOAD_DIR: read(raw, 'UPLOAD_DIR', './uploads'),
+    UPLOAD_MAX_BYTES: int(raw, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    OUTBOX_SWEEP_MS: int(raw, 'OUTBOX_SWEEP_MS', 5000, 100, 600000),
+    THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
+  };
+}

@@ -1,0 +1,8 @@
+import type { EntitySchema } from 'typeorm';
+
+/**
+ * Every entity of every room, for the TypeORM CLI and the app alike. A new entity is added here and
+ * gets a migration (`npm run migration:generate -- migrations/<Name>`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [];
