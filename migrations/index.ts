@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { AccountsAndAudit1795668487144 } from './1795668487144-AccountsAndAudit.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [AccountsAndAudit1795668487144];

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   let sinkNote = `mail sink on 127.0.0.1:${smtpPort}: every e-mail is printed here`;
   try {
     await sink.start(smtpPort);
-    sink.onMail((mail) => process.stdout.write(`\n✉  to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text}\n`));
+    sink.onMail((mail) =>
+      process.stdout.write(`\n✉  to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text}\n`),
+    );
   } catch {
     sinkNote = `port ${smtpPort} is taken: e-mails go to the SMTP server already listening there`;
   }
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -4,6 +4,8 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { CommonModule } from './common/common.module.js';
 import type { Env } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -62,6 +64,8 @@ export class AppModule {
             prefix: config.get('QUEUE_PREFIX'),
           }),
         }),
+        AuditModule,
+        AccountsModule,
         ...(role.http ? [HealthModule] : []),
       ],
       providers: [{ provide: PROCESS_ROLE, useValue: role }],

@@ -1,9 +1,10 @@
 // Every e2e spec runs against its own database and Redis key prefix: never the demo's data.
 process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/academy_test';
-process.env.QUEUE_PREFIX = 'academy-test';
+process.env.QUEUE_PREFIX = process.env.TEST_QUEUE_PREFIX ?? 'academy-test';
 process.env.TEST_CLOCK = '1';
 process.env.OUTBOX_SWEEP_MS = '200';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.UPLOAD_DIR = process.env.UPLOAD_DIR ?? '/tmp/academy-test-uploads';
-process.env.THROTTLE_AUTH_LIMIT = '10';
+process.env.THROTTLE_AUTH_LIMIT = '100000';
+process.env.PASSWORD_COST_LOG2 = '12';

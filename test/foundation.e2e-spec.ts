@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { spawnSync } from 'node:child_process';
+import { Public } from '../src/accounts/auth.decorators.js';
 import { Clock } from '../src/common/clock.js';
 import { startApp, type TestApp } from './helpers/app.js';
 
+@Public()
 @Controller('test-boom')
 class BoomController {
   @Get()

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '../accounts/auth.decorators.js';
 import { IsDateString } from 'class-validator';
 import { Clock } from './clock.js';
 
@@ -11,6 +12,7 @@ class MoveClockDto {
 
 /** Only mounted when TEST_CLOCK=1 (refused in production): lets a black-box test travel in time. */
 @ApiTags('test')
+@Public()
 @Controller('test/clock')
 export class TestClockController {
   constructor(private readonly clock: Clock) {}

@@ -22,6 +22,7 @@ export interface Env {
   UPLOAD_MAX_BYTES: number;
   OUTBOX_SWEEP_MS: number;
   THROTTLE_AUTH_LIMIT: number;
+  PASSWORD_COST_LOG2: number;
 }
 
 export class EnvError extends Error {}
@@ -112,5 +113,7 @@ export function validateEnv(raw: Raw): Env {
     UPLOAD_MAX_BYTES: int(raw, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     OUTBOX_SWEEP_MS: int(raw, 'OUTBOX_SWEEP_MS', 5000, 100, 600000),
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
+    // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
+    PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
   };
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../accounts/auth.decorators.js';
 import {
   HealthCheck,
   HealthCheckService,
@@ -13,6 +14,7 @@ import { REDIS } from '../redis/redis.module.js';
 const CHECK_TIMEOUT_MS = 1500;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

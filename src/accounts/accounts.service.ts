@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
+import type { Env } from '../config/env.js';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { TOKEN_ALGORITHM } from './auth.guard.js';
+import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
+import { Invitation } from './invitation.entity.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { User, type Locale, type Role } from './user.entity.js';
+import { mapUser, type UserView } from './users.mapper.js';
+
+export const ADULT_AGE = 18;
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: UserView;
+}
+
+/** Where a message to a person goes: their address and language, and a guardian's copy while a minor. */
+export interface Contact {
+  userId: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  role: Role;
+  guardian?: { name: string; email: string };
+}
+
+export interface InvitationIssued {
+  user: UserView;
+  token: string;
+  link: string;
+  expiresAt: Date;
+}
+
+const WRONG_CREDENTIALS = 'E-mail or password is wrong';
+
+@Injectable()
+export class AccountsService {
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<UserView> {
+    const today = copenhagenDate(this.clock.now());
+    if (!isCalendarDate(dto.birthDate) || dto.birthDate >= today) {
+      throw invalid('birthDate', 'birthDate must be a real date in the past, like 2010-05-17');
+    }
+    if (ageOn(dto.birthDate, today) > 120) throw invalid('birthDate', 'birthDate is too far in the past');
+    const minor = ageOn(dto.birthDate, today) < ADULT_AGE;
+    if (minor && !dto.guardian) {
+      throw invalid('guardian', 'guardian (name and e-mail) is required for applicants under 18');
+    }
+    if (dto.guardian && dto.guardian.email.toLowerCase() === dto.email.toLowerCase()) {
+      throw invalid(
+        'guardian.email',
+        "guardian.email must be the guardian's own address, not the applicant's",
+      );
+    }
+    const problem = passwordProblem(dto.password, dto.email);
+    if (problem) throw invalid('password', problem);
+
+    const user = this.users.create({
+      email: dto.email,
+      name: dto.name,
+      role: 'applicant',
+      birthDate: dto.birthDate,
+      locale: dto.locale ?? 'da',
+      guardianName: dto.guardian?.name ?? null,
+      guardianEmail: dto.guardian?.email ?? null,
+      guardianPhone: dto.guardian?.phone ?? null,
+      passwordHash: await this.hash(dto.password),
+    });
+    await this.insertUnique(this.users.manager, user);
+    return mapUser(user);
+  }
+
+  async login(dto: LoginDto): Promise<LoginResult> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email: dto.email })
+      .getOne();
+    // Unknown e-mail and wrong password take the same time and give the same answer.
+    const valid = await verifyPassword(dto.password, user?.passwordHash ?? (await this.dummy()));
+    if (!user?.passwordHash || !valid) throw new DomainError(ErrorCode.Unauthenticated, WRONG_CREDENTIALS);
+    return this.issueToken(user);
+  }
+
+  async me(userId: string): Promise<UserView> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user)
+      throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists; sign in again');
+    return mapUser(user);
+  }
+
+  /** Staff add a juror, teacher or colleague; the person sets their own password from the invitation. */
+  async invite(actor: Actor, dto: CreateUserDto, em?: EntityManager): Promise<InvitationIssued> {
+    const run = async (tx: EntityManager) => {
+      const user = tx.create(User, {
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+        locale: dto.locale ?? 'da',
+      });
+      await this.insertUnique(tx, user);
+      const issued = await this.issueInvitation(tx, user);
+      await this.audit.record(tx, {
+        actor,
+        action: 'user.invited',
+        entity: 'user',
+        entityId: user.id,
+        after: { email: user.email, role: user.role },
+      });
+      return issued;
+    };
+    return em ? run(em) : this.dataSource.transaction(run);
+  }
+
+  async acceptInvitation(dto: AcceptInvitationDto): Promise<LoginResult> {
+    const user = await this.dataSource.transaction(async (tx) => {
+      const invitation = await tx.findOne(Invitation, {
+        where: { tokenHash: sha256(dto.token) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation) {
+        throw invalid('token', 'This invitation link is not valid; ask the academy for a new one');
+      }
+      if (invitation.acceptedAt) {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'This invitation has already been used; sign in instead',
+        );
+      }
+      if (invitation.expiresAt <= this.clock.now()) {
+        throw new DomainError(
+          ErrorCode.DeadlinePassed,
+          'This invitation has expired; ask the academy for a new one',
+        );
+      }
+      const invited = await tx.findOneByOrFail(User, { id: invitation.userId });
+      const problem = passwordProblem(dto.password, invited.email);
+      if (problem) throw invalid('password', problem);
+      invitation.acceptedAt = this.clock.now();
+      await tx.save(invitation);
+      await tx.update(User, { id: invited.id }, { passwordHash: await this.hash(dto.password) });
+      return invited;
+    });
+    return this.issueToken(user);
+  }
+
+  /** The first staff account (CLI): with a password it is set at once, otherwise an invitation link is made. */
+  async createStaff(
+    email: string,
+    name: string,
+    password?: string,
+  ): Promise<{ user: UserView; link?: string }> {
+    if (password !== undefined) {
+      const problem = passwordProblem(password, email);
+      if (problem) throw invalid('password', problem);
+      const user = this.users.create({
+        email,
+        name,
+        role: 'staff',
+        locale: 'da',
+        passwordHash: await this.hash(password),
+      });
+      await this.dataSource.transaction(async (tx) => {
+        await this.insertUnique(tx, user);
+        await this.audit.record(tx, {
+          actor: null,
+          action: 'user.created',
+          entity: 'user',
+          entityId: user.id,
+          after: { email, role: 'staff' },
+        });
+      });
+      return { user: mapUser(user) };
+    }
+    const issued = await this.invite(null, { email, name, role: 'staff' });
+    return { user: issued.user, link: issued.link };
+  }
+
+  async contactOf(userId: string): Promise<Contact> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw notFound('user', userId);
+    const minor = user.birthDate
+      ? ageOn(user.birthDate, copenhagenDate(this.clock.now())) < ADULT_AGE
+      : false;
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      role: user.role,
+      ...(minor && user.guardianEmail
+        ? { guardian: { name: user.guardianName ?? '', email: user.guardianEmail } }
+        : {}),
+    };
+  }
+
+  async findUser(userId: string): Promise<UserView | null> {
+    const user = await this.users.findOneBy({ id: userId });
+    return user ? mapUser(user) : null;
+  }
+
+  private async issueInvitation(tx: EntityManager, user: User): Promise<InvitationIssued> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.get('INVITATION_TTL_HOURS') * 3600_000,
+    );
+    await tx.insert(Invitation, { userId: user.id, tokenHash: sha256(token), expiresAt, acceptedAt: null });
+    const link = `${this.config.get('PUBLIC_URL')}/accept-invitation?token=${token}`;
+    return { user: mapUser(user), token, link, expiresAt };
+  }
+
+  private async issueToken(user: User): Promise<LoginResult> {
+    const expiresIn = this.config.get('ACCESS_TOKEN_TTL_SECONDS');
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role, email: user.email, name: user.name },
+      { algorithm: TOKEN_ALGORITHM, expiresIn },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn, user: mapUser(user) };
+  }
+
+  private async insertUnique(em: EntityManager, user: User): Promise<void> {
+    try {
+      await em.save(User, user);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new DomainError(
+          ErrorCode.AlreadyExists,
+          `An account with the e-mail ${user.email} already exists; sign in instead`,
+          [{ field: 'email', messages: ['already registered'] }],
+        );
+      }
+      throw error;
+    }
+  }
+
+  private hash(password: string): Promise<string> {
+    return hashPassword(password, this.config.get('PASSWORD_COST_LOG2'));
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
+    return this.dummyHash;
+  }
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

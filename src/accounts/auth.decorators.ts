@@ -1,0 +1,25 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role } from './user.entity.js';
+
+/** Who is asking: read from the access token on every request. */
+export interface AuthUser {
+  id: string;
+  role: Role;
+  email: string;
+  name: string;
+}
+
+export const PUBLIC_KEY = 'auth:public';
+export const ROLES_KEY = 'auth:roles';
+
+/** Anyone may call this, signed in or not. Everything else needs a valid access token. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Only these roles may call this (403 for other roles, 401 without a token). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser =>
+    context.switchToHttp().getRequest<Request & { user: AuthUser }>().user,
+);

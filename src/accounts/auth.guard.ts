@@ -1,0 +1,75 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { DomainError, ErrorCode } from '../common/errors.js';
+import { PUBLIC_KEY, ROLES_KEY, type AuthUser } from './auth.decorators.js';
+import { ROLES, type Role } from './user.entity.js';
+
+export const TOKEN_ALGORITHM = 'HS256';
+
+interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+  email: string;
+  name: string;
+}
+
+/**
+ * Global guard: every route needs a valid access token unless marked @Public(); @Roles() narrows it.
+ * The algorithm is fixed on verify, so `alg: none` or an RS/HS confusion never passes.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
+    const header = request.headers.authorization;
+
+    if (isPublic) {
+      // A public route still learns who is asking when a valid token comes along.
+      if (header) request.user = await this.verify(header).catch(() => undefined);
+      return true;
+    }
+    if (!header)
+      throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: this needs an access token');
+    request.user = await this.verify(header);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(request.user.role)) {
+      throw new DomainError(ErrorCode.Forbidden, `Only ${roles.join(' or ')} may do this`);
+    }
+    return true;
+  }
+
+  private async verify(header: string): Promise<AuthUser> {
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'Send the access token as "Authorization: Bearer <token>"',
+      );
+    }
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(token, {
+        algorithms: [TOKEN_ALGORITHM],
+      });
+    } catch {
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'The access token is invalid or has expired; sign in again',
+      );
+    }
+    if (!claims.sub || !ROLES.includes(claims.role)) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid; sign in again');
+    }
+    return { id: claims.sub, role: claims.role, email: claims.email, name: claims.name };
+  }
+}

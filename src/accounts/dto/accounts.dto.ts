@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { LOCALES, type Locale, type Role } from '../user.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class GuardianDto {
+  @ApiProperty({ example: 'Hanne Jensen' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'guardian.name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'hanne.jensen@example.dk' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'guardian.email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: '+45 20 30 40 50' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[\d\s-]{6,20}$/, { message: 'guardian.phone must be a phone number' })
+  phone?: string;
+}
+
+export class RegisterDto {
+  @ApiProperty({ example: 'maja@example.dk' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, example: 'cello og kaffe om morgenen' })
+  @IsString({ message: 'password is required' })
+  password: string;
+
+  @ApiProperty({ example: 'Maja Jensen' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '2010-05-17', description: 'YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date like 2010-05-17' })
+  birthDate: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'da' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be "da" or "en"' })
+  locale?: Locale;
+
+  @ApiPropertyOptional({ type: GuardianDto, description: 'Required when the applicant is under 18 today' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GuardianDto)
+  guardian?: GuardianDto;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'maja@example.dk' })
+  @Transform(trim)
+  @IsString({ message: 'email is required' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString({ message: 'password is required' })
+  @MaxLength(200)
+  password: string;
+}
+
+export const INVITABLE_ROLES = ['juror', 'teacher', 'staff'] as const satisfies readonly Role[];
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'censor@example.dk' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Lars Nielsen' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: INVITABLE_ROLES })
+  @IsIn(INVITABLE_ROLES, { message: 'role must be juror, teacher or staff (applicants register themselves)' })
+  role: (typeof INVITABLE_ROLES)[number];
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'da' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be "da" or "en"' })
+  locale?: Locale;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty()
+  @IsString({ message: 'token is required' })
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString({ message: 'password is required' })
+  password: string;
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['applicant', 'juror', 'teacher', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored as given (trimmed); unique case-insensitively (index users_email_lower_key on lower(email), in the migration). */
+  @Column({ length: 254 })
+  email: string;
+
+  @Column({ length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  /** scrypt hash with its parameters; null until an invited person sets a password. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 400, nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ type: 'varchar', length: 2, default: 'da' })
+  locale: Locale;
+
+  /** A minor's guardian (værge) gets a copy of every message to the applicant. */
+  @Column({ name: 'guardian_name', type: 'varchar', length: 200, nullable: true })
+  guardianName: string | null;
+
+  @Column({ name: 'guardian_email', type: 'varchar', length: 254, nullable: true })
+  guardianEmail: string | null;
+
+  @Column({ name: 'guardian_phone', type: 'varchar', length: 40, nullable: true })
+  guardianPhone: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

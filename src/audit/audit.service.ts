@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import type { Page } from '../common/pagination.js';
+import { AuditRecord } from './audit-record.entity.js';
+
+/** Who acted: a signed-in person, or null for the system (scheduled jobs, expiries). */
+export type Actor = { id: string; role: string } | null;
+
+export interface AuditEntry {
+  actor: Actor;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+export interface AuditView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes in the caller's transaction: the record exists if and only if the change commits. */
+  async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await em.insert(AuditRecord, {
+      at: this.clock.now(),
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      // jsonb columns: TypeORM's deep-partial type does not model free-form objects.
+      before: (entry.before ?? null) as never,
+      after: (entry.after ?? null) as never,
+      reason: entry.reason ?? null,
+    });
+  }
+
+  async list(filter: {
+    entity?: string;
+    entityId?: string;
+    action?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Page<AuditView>> {
+    const where = {
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
+    };
+    const [rows, total] = await this.records.findAndCount({
+      where,
+      order: { at: 'DESC', id: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items: rows.map(mapAuditRecord), total };
+  }
+}
+
+export function mapAuditRecord(r: AuditRecord): AuditView {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorRole: r.actorRole,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+  };
+}
