@@ -1,12 +1,73 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AccountsService } from '../src/accounts/accounts.service.js';
+import { User, type Role } from '../src/accounts/user.entity.js';
+import { AppModule } from '../src/app.module.js';
 import type { Env } from '../src/config/env.js';
 
 export interface DemoAccount {
-  role: string;
+  role: Role;
   email: string;
   password: string;
 }
 
-/** Demo accounts and data; idempotent, so the demo can be started again on the same database. */
-export async function seedDemo(_env: Env): Promise<DemoAccount[]> {
-  return [];
+/** Demo people, one per role. Their passwords are printed by the demo; never use them outside development. */
+const DEMO_PEOPLE: Array<DemoAccount & { name: string }> = [
+  { role: 'staff', email: 'staff@demo.talentakademi.dk', name: 'Sofie Kontor', password: 'Kontor-Kaffe-2027' },
+  { role: 'juror', email: 'censor@demo.talentakademi.dk', name: 'Lars Censor', password: 'Lytter-Noder-2027' },
+  {
+    role: 'teacher',
+    email: 'vejleder@demo.talentakademi.dk',
+    name: 'Mette Vejleder',
+    password: 'Projekt-Moede-2027',
+  },
+  {
+    role: 'applicant',
+    email: 'ansoeger@demo.talentakademi.dk',
+    name: 'Maja Ansøger',
+    password: 'Cello-Morgen-2027',
+  },
+];
+
+/** Demo accounts and data through the same services the API uses; idempotent on the same database. */
+export async function seedDemo(env: Env): Promise<DemoAccount[]> {
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register(env, { http: false, worker: false }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
+  try {
+    await seedAccounts(app);
+    return DEMO_PEOPLE.map(({ role, email, password }) => ({ role, email, password }));
+  } finally {
+    await app.close();
+  }
+}
+
+async function seedAccounts(app: INestApplicationContext): Promise<void> {
+  const accounts = app.get(AccountsService);
+  const users = app.get(DataSource).getRepository(User);
+  for (const person of DEMO_PEOPLE) {
+    if (await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', person).getExists())
+      continue;
+    if (person.role === 'applicant') {
+      await accounts.register({
+        email: person.email,
+        password: person.password,
+        name: person.name,
+        birthDate: '2008-03-14',
+      });
+    } else if (person.role === 'staff') {
+      await accounts.createStaff(person.email, person.name, person.password);
+    } else {
+      const issued = await accounts.invite(null, {
+        email: person.email,
+        name: person.name,
+        role: person.role,
+      });
+      await accounts.acceptInvitation({ token: issued.token, password: person.password });
+    }
+  }
 }
