@@ -14,8 +14,18 @@ export interface DemoAccount {
 
 /** Demo people, one per role. Their passwords are printed by the demo; never use them outside development. */
 const DEMO_PEOPLE: Array<DemoAccount & { name: string }> = [
-  { role: 'staff', email: 'staff@demo.talentakademi.dk', name: 'Sofie Kontor', password: 'Kontor-Kaffe-2027' },
-  { role: 'juror', email: 'censor@demo.talentakademi.dk', name: 'Lars Censor', password: 'Lytter-Noder-2027' },
+  {
+    role: 'staff',
+    email: 'staff@demo.talentakademi.dk',
+    name: 'Sofie Kontor',
+    password: 'Kontor-Kaffe-2027',
+  },
+  {
+    role: 'juror',
+    email: 'censor@demo.talentakademi.dk',
+    name: 'Lars Censor',
+    password: 'Lytter-Noder-2027',
+  },
   {
     role: 'teacher',
     email: 'vejleder@demo.talentakademi.dk',
