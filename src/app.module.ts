@@ -19,8 +19,6 @@ export interface ProcessRole {
   worker: boolean;
 }
 
-export const PROCESS_ROLE = 'PROCESS_ROLE';
-
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** Same modules for both entry points; the role decides whether HTTP routes or queue workers are mounted. */
@@ -55,7 +53,7 @@ export class AppModule {
           },
         }),
         RedisModule,
-        CommonModule.register({ testClockRoutes: role.http && env.TEST_CLOCK }),
+        CommonModule.register({ testClockRoutes: role.http && env.TEST_CLOCK, role }),
         DatabaseModule,
         BullModule.forRootAsync({
           inject: [ConfigService],
@@ -68,8 +66,6 @@ export class AppModule {
         AccountsModule,
         ...(role.http ? [HealthModule] : []),
       ],
-      providers: [{ provide: PROCESS_ROLE, useValue: role }],
-      exports: [PROCESS_ROLE],
     };
   }
 }

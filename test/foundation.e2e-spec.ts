@@ -85,6 +85,10 @@ describe('foundation', () => {
     await t.http().put('/api/test/clock').send({ now: '2027-02-01T23:00:00Z' }).expect(200);
     expect(clock.now() < deadline).toBe(false);
 
+    await t.http().put('/api/test/clock').send({ now: '2027-02-01T22:58:59Z', frozen: true }).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(clock.now().toISOString()).toBe('2027-02-01T22:58:59.000Z');
+
     const reset = await t.http().delete('/api/test/clock').expect(200);
     expect(Math.abs(Date.parse(reset.body.now) - Date.now())).toBeLessThan(5000);
   });

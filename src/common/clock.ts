@@ -12,6 +12,8 @@ import { REDIS } from '../redis/redis.module.js';
 @Injectable()
 export class Clock implements OnModuleInit, OnModuleDestroy {
   private offsetMs = 0;
+  /** Set when a test froze time: now() answers this instant until the clock is moved or reset. */
+  private frozenAt?: number;
   private subscriber?: Redis;
   private readonly events = new EventEmitter();
   private readonly logger = new Logger(Clock.name);
@@ -27,7 +29,7 @@ export class Clock implements OnModuleInit, OnModuleDestroy {
   }
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.frozenAt ?? Date.now() + this.offsetMs);
   }
 
   get movable(): boolean {
@@ -44,7 +46,7 @@ export class Clock implements OnModuleInit, OnModuleDestroy {
     // Redis may be away at start or later: (re)subscribe and re-read the offset whenever it is ready.
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: false, autoResubscribe: false });
     this.subscriber.on('error', () => undefined);
-    this.subscriber.on('message', (_channel: string, message: string) => this.apply(Number(message)));
+    this.subscriber.on('message', (_channel: string, message: string) => this.apply(message));
     const ready = new Promise<void>((resolve) => {
       this.subscriber!.on('ready', () => void this.follow().then(resolve));
       setTimeout(resolve, 2000);
@@ -55,7 +57,7 @@ export class Clock implements OnModuleInit, OnModuleDestroy {
   private async follow(): Promise<void> {
     try {
       // Read before subscribing: a connection in subscriber mode can't run GET.
-      this.apply(Number((await this.subscriber!.get(this.key)) ?? 0));
+      this.apply((await this.subscriber!.get(this.key)) ?? '');
       await this.subscriber!.subscribe(this.key);
     } catch (error) {
       this.logger.warn(`test clock not followed: ${(error as Error).message}`);
@@ -66,28 +68,39 @@ export class Clock implements OnModuleInit, OnModuleDestroy {
     this.subscriber?.disconnect();
   }
 
-  async travelTo(target: Date): Promise<Date> {
+  /** Moves time to `target`; it then runs on from there, or stands still there when `frozen`. */
+  async travelTo(target: Date, frozen = false): Promise<Date> {
     this.assertMovable();
-    const offset = target.getTime() - Date.now();
-    await this.redis.set(this.key, String(offset));
-    await this.redis.publish(this.key, String(offset));
-    this.apply(offset);
+    const state = JSON.stringify(
+      frozen ? { frozenAt: target.getTime() } : { offsetMs: target.getTime() - Date.now() },
+    );
+    await this.redis.set(this.key, state);
+    await this.redis.publish(this.key, state);
+    this.apply(state);
     return this.now();
   }
 
   async reset(): Promise<Date> {
     this.assertMovable();
     await this.redis.del(this.key);
-    await this.redis.publish(this.key, '0');
-    this.apply(0);
+    await this.redis.publish(this.key, '');
+    this.apply('');
     return this.now();
   }
 
-  private apply(offset: number): void {
-    const next = Number.isFinite(offset) ? offset : 0;
-    if (next === this.offsetMs) return;
-    this.offsetMs = next;
-    this.logger.log(`test clock now ${this.now().toISOString()}`);
+  private apply(message: string): void {
+    let state: { offsetMs?: number; frozenAt?: number } = {};
+    try {
+      state = message ? (JSON.parse(message) as typeof state) : {};
+    } catch {
+      this.logger.warn(`ignored a malformed test clock state: ${message}`);
+    }
+    const offsetMs = Number.isFinite(state.offsetMs) ? state.offsetMs! : 0;
+    const frozenAt = Number.isFinite(state.frozenAt) ? state.frozenAt : undefined;
+    if (offsetMs === this.offsetMs && frozenAt === this.frozenAt) return;
+    this.offsetMs = offsetMs;
+    this.frozenAt = frozenAt;
+    this.logger.log(`test clock now ${this.now().toISOString()}${frozenAt ? ' (frozen)' : ''}`);
     this.events.emit('change');
   }
 

@@ -1,16 +1,20 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from './clock.js';
+import { PROCESS_ROLE, Sweeper } from './sweeper.js';
 import { TestClockController } from './test-clock.controller.js';
 
 @Global()
 @Module({})
 export class CommonModule {
-  static register(options: { testClockRoutes: boolean }): DynamicModule {
+  static register(options: {
+    testClockRoutes: boolean;
+    role: { http: boolean; worker: boolean };
+  }): DynamicModule {
     return {
       module: CommonModule,
-      providers: [Clock],
+      providers: [Clock, Sweeper, { provide: PROCESS_ROLE, useValue: options.role }],
       controllers: options.testClockRoutes ? [TestClockController] : [],
-      exports: [Clock],
+      exports: [Clock, Sweeper, PROCESS_ROLE],
     };
   }
 }

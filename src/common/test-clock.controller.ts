@@ -1,13 +1,18 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '../accounts/auth.decorators.js';
-import { IsDateString } from 'class-validator';
+import { IsBoolean, IsDateString, IsOptional } from 'class-validator';
 import { Clock } from './clock.js';
 
 class MoveClockDto {
   @ApiProperty({ example: '2027-05-01T08:00:00+02:00' })
   @IsDateString({ strict: true }, { message: 'now must be an ISO-8601 timestamp with offset' })
   now: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Stand still at `now` instead of running on from it' })
+  @IsOptional()
+  @IsBoolean()
+  frozen?: boolean;
 }
 
 /** Only mounted when TEST_CLOCK=1 (refused in production): lets a black-box test travel in time. */
@@ -24,7 +29,7 @@ export class TestClockController {
 
   @Put()
   async move(@Body() body: MoveClockDto) {
-    return { now: (await this.clock.travelTo(new Date(body.now))).toISOString() };
+    return { now: (await this.clock.travelTo(new Date(body.now), body.frozen)).toISOString() };
   }
 
   @Delete()
