@@ -188,16 +188,21 @@ describe('scheduleCandidates', () => {
   it('on random small rounds, places as many as any assignment can, on the earliest slots possible', () => {
     let seed = 12345;
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 500; round++) {
       const nC = 1 + Math.floor(rand() * 5);
       const nS = Math.floor(rand() * 6);
-      const slots = Array.from({ length: nS }, (_, i) => slot(`s${i}`, 2, 9 + Math.floor(rand() * 6), 0, 60));
+      // Mixed lengths (30–90 min) and half-hour starts, so slots of different lengths interleave.
+      const halfHour = () => (rand() < 0.5 ? 0 : 30);
+      const slots = Array.from({ length: nS }, (_, i) =>
+        slot(`s${i}`, 2, 9 + Math.floor(rand() * 6), halfHour(), [30, 60, 90][Math.floor(rand() * 3)]),
+      );
+      const away = () => {
+        const from = at(2, 9 + Math.floor(rand() * 6), halfHour());
+        return { from, to: new Date(from.getTime() + (1 + Math.floor(rand() * 6)) * 30 * 60_000) };
+      };
       const candidates = Array.from({ length: nC }, (_, c) => ({
         applicationId: `c${c}`,
-        unavailable:
-          rand() < 0.2
-            ? []
-            : [{ from: at(2, 9 + Math.floor(rand() * 6)), to: at(2, 10 + Math.floor(rand() * 6)) }],
+        unavailable: Array.from({ length: Math.floor(rand() * 3) }, away),
       }));
       const ok = (c: number, s: number) =>
         candidates[c].unavailable.every((u) => !slotsOverlap({ startsAt: u.from, endsAt: u.to }, slots[s]));

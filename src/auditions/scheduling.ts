@@ -157,25 +157,39 @@ export function scheduleCandidates(input: SchedulingInput): ScheduleResult {
   const slotStart = Float64Array.from(slots, (x) => x.start);
   const slotEnd = Float64Array.from(slots, (x) => x.end);
 
+  // Everyone can attend everything, then each unavailability clears the slots it overlaps. Slots are sorted
+  // by start, so those are among starts in (from − longest slot, to): two binary searches, not a scan.
+  let longest = 0;
+  for (let s = 0; s < nS; s++) longest = Math.max(longest, slotEnd[s] - slotStart[s]);
+  const firstStartAtOrAfter = (t: number) => {
+    let lo = 0;
+    let hi = nS;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (slotStart[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (let c = 0; c < nC; c++) {
-    const blocks = candidates[c].unavailable
-      .map((u) => [u.from.getTime(), u.to.getTime()] as const)
-      .filter(([from, to]) => from < to);
     const w = c >>> 5;
     const bit = 1 << (c & 31);
-    for (let s = 0; s < nS; s++) {
-      let ok = true;
-      for (const [from, to] of blocks) {
-        if (from < slotEnd[s] && slotStart[s] < to) {
-          ok = false;
-          break;
+    for (let s = 0; s < nS; s++) adj[s * words + w] |= bit;
+    let count = nS;
+    for (const u of candidates[c].unavailable) {
+      const from = u.from.getTime();
+      const to = u.to.getTime();
+      if (!(from < to)) continue; // empty or invalid: blocks nothing
+      const end = firstStartAtOrAfter(to);
+      for (let s = firstStartAtOrAfter(from - longest); s < end; s++) {
+        const i = s * words + w;
+        if (slotEnd[s] > from && adj[i] & bit) {
+          adj[i] &= ~bit;
+          count--;
         }
       }
-      if (ok) {
-        adj[s * words + w] |= bit;
-        feasibleCount[c]++;
-      }
     }
+    feasibleCount[c] = count;
   }
 
   const slotOfCand = new Int32Array(nC).fill(-1);
