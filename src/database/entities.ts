@@ -2,10 +2,16 @@ import type { EntitySchema } from 'typeorm';
 import { Invitation } from '../accounts/invitation.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 
 /**
  * Every entity of every room, for the TypeORM CLI and the app alike. A new entity is added here and
  * gets a migration (`npm run migration:generate -- migrations/<Name>`).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [User, Invitation, AuditRecord];
+export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
+  User,
+  Invitation,
+  AuditRecord,
+  Notification,
+];
