@@ -11,6 +11,7 @@ import { CommonModule } from './common/common.module.js';
 import type { Env } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 export interface ProcessRole {
@@ -64,6 +65,7 @@ export class AppModule {
           }),
         }),
         AuditModule,
+        NotificationsModule.register(role),
         AccountsModule,
         CatalogueModule,
         ...(role.http ? [HealthModule] : []),

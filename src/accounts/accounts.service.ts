@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -9,6 +9,8 @@ import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { NOTIFICATIONS } from '../notifications/notifications.token.js';
 import { TOKEN_ALGORITHM } from './auth.guard.js';
 import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
 import { Invitation } from './invitation.entity.js';
@@ -55,6 +57,8 @@ export class AccountsService {
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    // By token: NotificationsService depends on this service, so the class is imported as a type only.
+    @Inject(NOTIFICATIONS) private readonly notifications: NotificationsService,
   ) {}
 
   async register(dto: RegisterDto): Promise<UserView> {
@@ -128,6 +132,11 @@ export class AccountsService {
         entityId: user.id,
         after: { email: user.email, role: user.role },
       });
+      await this.notifications.enqueue(tx, {
+        type: 'invitation',
+        recipientUserId: user.id,
+        data: { role: user.role, link: issued.link, expiresAt: issued.expiresAt.toISOString() },
+      });
       return issued;
     };
     return em ? run(em) : this.dataSource.transaction(run);
@@ -197,8 +206,9 @@ export class AccountsService {
     return { user: issued.user, link: issued.link };
   }
 
-  async contactOf(userId: string): Promise<Contact> {
-    const user = await this.users.findOneBy({ id: userId });
+  /** `em`: read inside the caller's transaction (e.g. a user created in it and not yet committed). */
+  async contactOf(userId: string, em?: EntityManager): Promise<Contact> {
+    const user = await (em ? em.getRepository(User) : this.users).findOneBy({ id: userId });
     if (!user) throw notFound('user', userId);
     const minor = user.birthDate
       ? ageOn(user.birthDate, copenhagenDate(this.clock.now())) < ADULT_AGE

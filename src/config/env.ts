@@ -21,6 +21,11 @@ export interface Env {
   UPLOAD_DIR: string;
   UPLOAD_MAX_BYTES: number;
   OUTBOX_SWEEP_MS: number;
+  OUTBOX_RELAY_STALE_MS: number;
+  NOTIFY_BACKOFF_MS: number;
+  NOTIFY_CONCURRENCY: number;
+  NOTIFY_LOCK_MS: number;
+  NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
   PASSWORD_COST_LOG2: number;
 }
@@ -112,6 +117,14 @@ export function validateEnv(raw: Raw): Env {
     UPLOAD_DIR: read(raw, 'UPLOAD_DIR', './uploads'),
     UPLOAD_MAX_BYTES: int(raw, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     OUTBOX_SWEEP_MS: int(raw, 'OUTBOX_SWEEP_MS', 5000, 100, 600000),
+    // A row relayed this long ago and still pending is put on the queue again (its job may be lost).
+    OUTBOX_RELAY_STALE_MS: int(raw, 'OUTBOX_RELAY_STALE_MS', 120000, 1000, 86400000),
+    NOTIFY_BACKOFF_MS: int(raw, 'NOTIFY_BACKOFF_MS', 5000, 1, 3600000),
+    NOTIFY_CONCURRENCY: int(raw, 'NOTIFY_CONCURRENCY', 5, 1, 100),
+    // How long a worker's claim on a job lasts without renewal, and how often stalled jobs are looked for:
+    // together, how soon a job in hand of a killed worker is retried.
+    NOTIFY_LOCK_MS: int(raw, 'NOTIFY_LOCK_MS', 30000, 500, 600000),
+    NOTIFY_STALLED_CHECK_MS: int(raw, 'NOTIFY_STALLED_CHECK_MS', 30000, 500, 600000),
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),

@@ -5,6 +5,7 @@ import { AuditRecord } from '../audit/audit-record.entity.js';
 import { Intake } from '../catalogue/intake.entity.js';
 import { Programme, Track } from '../catalogue/programme.entity.js';
 import { Rubric } from '../catalogue/rubric.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 
 /**
  * Every entity of every room, for the TypeORM CLI and the app alike. A new entity is added here and
@@ -19,4 +20,5 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Track,
   Intake,
   Rubric,
+  Notification,
 ];

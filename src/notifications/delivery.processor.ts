@@ -1,0 +1,94 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Job, Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import type { Env } from '../config/env.js';
+import { decideDelivery, describeError, isLastAttempt, messageIdFor } from './delivery.js';
+import { Mailer } from './mailer.js';
+import {
+  DELIVER_JOB,
+  DELIVERY_ATTEMPTS,
+  NOTIFICATIONS_QUEUE,
+  type DeliverJob,
+} from './notifications.constants.js';
+import { Notification } from './notification.entity.js';
+import { renderTemplate, TemplateError } from './templates.js';
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
+
+/**
+ * Sends one outbox row by SMTP. The row is locked while it is sent, so a duplicate job for the same row
+ * (a stalled job redelivered while the first worker still sends) waits and then finds it sent.
+ *
+ * Exactly once, nearly: the row is marked sent in the same transaction right after the server accepts the
+ * message. Only a crash in the milliseconds between the server's "250 OK" and that commit sends it twice;
+ * the retry carries the same Message-ID, so the receiving side can tell.
+ */
+@Injectable()
+export class DeliveryProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DeliveryProcessor.name);
+
+  constructor(
+    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<DeliverJob>,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly mailer: Mailer,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Registered here rather than with @Process so the concurrency comes from the environment.
+    this.queue
+      .process(DELIVER_JOB, this.config.get('NOTIFY_CONCURRENCY'), (job: Job<DeliverJob>) =>
+        this.deliver(job),
+      )
+      .catch((error: Error) => this.logger.error(`notification worker stopped: ${error.message}`));
+  }
+
+  async deliver(job: Job<DeliverJob>): Promise<DeliveryOutcome> {
+    const { notificationId, delivery } = job.data;
+    let retry: unknown;
+    const outcome = await this.dataSource.transaction(async (tx): Promise<DeliveryOutcome> => {
+      const row = await tx.findOne(Notification, {
+        where: { id: notificationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (decideDelivery(row, delivery, this.clock.now()) !== 'send') return 'skipped';
+      const n = row!;
+      const attempts = n.attempts + 1;
+      try {
+        const mail = renderTemplate(n.type, n.locale, n.data, { guardianCopy: n.guardianCopy });
+        await this.mailer.send({
+          from: this.config.get('MAIL_FROM'),
+          to: { name: n.toName, address: n.toAddress },
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: messageIdFor(n.id, this.config.get('MAIL_FROM')),
+          headers: { 'X-Notification-Id': n.id, 'X-Notification-Type': n.type },
+        });
+      } catch (error) {
+        // A template that can't render won't render on a retry either.
+        const last = error instanceof TemplateError || isLastAttempt(job.attemptsMade, DELIVERY_ATTEMPTS);
+        await tx.update(
+          Notification,
+          { id: n.id },
+          { attempts, lastError: describeError(error), status: last ? 'failed' : 'pending' },
+        );
+        if (last) {
+          this.logger.warn(`notification ${n.id} failed after ${attempts} attempts: ${describeError(error)}`);
+          return 'failed';
+        }
+        retry = error;
+        return 'failed';
+      }
+      await tx.update(Notification, { id: n.id }, { status: 'sent', sentAt: this.clock.now(), attempts });
+      return 'sent';
+    });
+    // Thrown after the commit that recorded the attempt: bull retries with backoff.
+    if (retry) throw retry;
+    return outcome;
+  }
+}

@@ -1,0 +1,205 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, ErrorCode, notFound } from '../common/errors.js';
+import type { Page } from '../common/pagination.js';
+import { OUTBOX_CHANNEL } from './notifications.constants.js';
+import { Notification, type NotificationStatus } from './notification.entity.js';
+import type { NotificationType } from './templates.js';
+
+export interface NotificationMessage {
+  type: NotificationType;
+  recipientUserId: string;
+  /** The template's variables; `name` defaults to the recipient's name. */
+  data: Record<string, unknown>;
+  /** Not before this instant by the academy's clock (default: now). */
+  sendAt?: Date;
+  applicationId?: string;
+  /** Groups messages about one thing so they can be cancelled or moved, e.g. `audition-reminder:<auditionId>`. */
+  topic?: string;
+}
+
+export interface NotificationView {
+  id: string;
+  type: NotificationType;
+  to: string;
+  guardianCopy: boolean;
+  status: NotificationStatus;
+  attempts: number;
+  lastError?: string;
+  sendAt: string;
+  sentAt?: string;
+  createdAt: string;
+  applicationId?: string;
+  topic?: string;
+  resendOf?: string;
+}
+
+export interface NotificationFilter {
+  applicationId?: string;
+  status?: NotificationStatus;
+  type?: NotificationType;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The outbox. Every room calls `enqueue` inside its own transaction: the message exists if and only if the
+ * change commits. Delivery (relay, queue, SMTP) happens in the worker processes; nothing here touches
+ * Redis, so the API keeps answering while Redis is away.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  // Resolved after start-up: AccountsService itself sends its invitation through this service.
+  private accounts!: AccountsService;
+
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.accounts = this.moduleRef.get(AccountsService, { strict: false });
+  }
+
+  /** Writes the message (and a minor's guardian's copy) in the caller's transaction. */
+  async enqueue(em: EntityManager, msg: NotificationMessage): Promise<void> {
+    const contact = await this.accounts.contactOf(msg.recipientUserId, em);
+    const base = {
+      type: msg.type,
+      recipientUserId: contact.userId,
+      locale: contact.locale,
+      data: { name: contact.name, ...msg.data } as never,
+      topic: msg.topic ?? null,
+      applicationId: msg.applicationId ?? null,
+      sendAt: msg.sendAt ?? this.clock.now(),
+      status: 'pending' as const,
+    };
+    const rows = [{ ...base, toAddress: contact.email, toName: contact.name, guardianCopy: false }];
+    if (contact.guardian) {
+      rows.push({
+        ...base,
+        toAddress: contact.guardian.email,
+        toName: contact.guardian.name,
+        guardianCopy: true,
+      });
+    }
+    await em.insert(Notification, rows);
+    await this.wakeRelay(em);
+  }
+
+  /** Messages with this topic not yet sent will never be (e.g. the audition they remind of was cancelled). */
+  async cancel(em: EntityManager, topic: string): Promise<number> {
+    const result = await em.update(Notification, { topic, status: 'pending' }, { status: 'cancelled' });
+    return result.affected ?? 0;
+  }
+
+  /** Moves messages with this topic not yet sent (e.g. the reminder of an audition that moved). */
+  async reschedule(em: EntityManager, topic: string, sendAt: Date): Promise<number> {
+    // relayedAt cleared: a job already queued finds the row not due and leaves it for the relay.
+    const result = await em.update(Notification, { topic, status: 'pending' }, { sendAt, relayedAt: null });
+    await this.wakeRelay(em);
+    return result.affected ?? 0;
+  }
+
+  async list(filter: NotificationFilter): Promise<Page<NotificationView>> {
+    const [rows, total] = await this.notifications.findAndCount({
+      where: {
+        ...(filter.applicationId ? { applicationId: filter.applicationId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+      },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items: rows.map(mapNotification), total };
+  }
+
+  /**
+   * Staff send a message again. A failed one was never delivered: the same message gets a new delivery
+   * (attempts from zero). A sent one becomes a new message with its own id and Message-ID, so mail
+   * clients don't discard it as a duplicate and the first delivery stays in the log. Returns what is queued.
+   */
+  async resend(actor: Actor, id: string): Promise<NotificationView> {
+    return this.dataSource.transaction(async (tx) => {
+      const row = await tx.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound('notification', id);
+      const before = { status: row.status, attempts: row.attempts, lastError: row.lastError };
+      let queued: Notification;
+      if (row.status === 'failed') {
+        Object.assign(row, {
+          status: 'pending',
+          attempts: 0,
+          delivery: row.delivery + 1,
+          lastError: null,
+          relayedAt: null,
+          sendAt: this.clock.now(),
+        });
+        queued = await tx.save(row);
+      } else if (row.status === 'sent') {
+        const { id: _id, createdAt: _c, ...rest } = row;
+        queued = await tx.save(
+          tx.create(Notification, {
+            ...rest,
+            status: 'pending',
+            attempts: 0,
+            delivery: 1,
+            lastError: null,
+            relayedAt: null,
+            sentAt: null,
+            sendAt: this.clock.now(),
+            resendOf: row.resendOf ?? row.id,
+          }),
+        );
+      } else {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          row.status === 'pending'
+            ? 'This message has not been sent yet; it is on its way'
+            : 'This message was cancelled because what it was about changed; it cannot be resent',
+        );
+      }
+      await this.audit.record(tx, {
+        actor,
+        action: 'notification.resent',
+        entity: 'notification',
+        entityId: row.id,
+        before,
+        after: { status: 'pending', id: queued.id, delivery: queued.delivery },
+      });
+      await this.wakeRelay(tx);
+      return mapNotification(queued);
+    });
+  }
+
+  /** NOTIFY is delivered when the transaction commits, never before and never on rollback: the relay's cue. */
+  private async wakeRelay(em: EntityManager): Promise<void> {
+    await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+  }
+}
+
+export function mapNotification(n: Notification): NotificationView {
+  return {
+    id: n.id,
+    type: n.type,
+    to: n.toAddress,
+    guardianCopy: n.guardianCopy,
+    status: n.status,
+    attempts: n.attempts,
+    ...(n.lastError ? { lastError: n.lastError } : {}),
+    sendAt: n.sendAt.toISOString(),
+    ...(n.sentAt ? { sentAt: n.sentAt.toISOString() } : {}),
+    createdAt: n.createdAt.toISOString(),
+    ...(n.applicationId ? { applicationId: n.applicationId } : {}),
+    ...(n.topic ? { topic: n.topic } : {}),
+    ...(n.resendOf ? { resendOf: n.resendOf } : {}),
+  };
+}
