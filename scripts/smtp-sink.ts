@@ -15,7 +15,8 @@ export interface SunkMail {
 
 /**
  * A local SMTP server that accepts everything and keeps it in memory: the development mail sink of the demo
- * and the one the e2e tests read. `refuse(n)` makes it answer 451 to the next n messages (mail server down).
+ * and the one the e2e tests read. `refuse(n)` makes it answer 451 to the next n messages (mail server down);
+ * `hold()` keeps senders waiting mid-conversation until `release()`.
  */
 export class SmtpSink {
   readonly messages: SunkMail[] = [];
@@ -23,12 +24,18 @@ export class SmtpSink {
   private refusals = 0;
   private refusingAll = false;
   private listeners: Array<(mail: SunkMail) => void> = [];
+  private holding = false;
+  private readonly heldSessions: Array<() => void> = [];
 
   async start(port = 0, host = '127.0.0.1'): Promise<number> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onMailFrom: (_address, _session, callback) => {
+        if (this.holding) this.heldSessions.push(() => callback());
+        else callback();
+      },
       onData: (stream, _session, callback) => {
         if (this.refusingAll || this.refusals > 0) {
           if (this.refusals > 0) this.refusals--;
@@ -58,6 +65,21 @@ export class SmtpSink {
 
   refuse(count: number): void {
     this.refusals = count;
+  }
+
+  /** Leaves senders waiting after MAIL FROM (a slow server): messages in flight, none accepted. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** How many senders are waiting in `hold()`. */
+  get held(): number {
+    return this.heldSessions.length;
+  }
+
+  release(): void {
+    this.holding = false;
+    this.heldSessions.splice(0).forEach((resume) => resume());
   }
 
   refuseAll(on: boolean): void {

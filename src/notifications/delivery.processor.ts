@@ -71,7 +71,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
         });
       } catch (error) {
         // A template that can't render won't render on a retry either.
-        const last = error instanceof TemplateError || isLastAttempt(job.attemptsMade, DELIVERY_ATTEMPTS);
+        // Counted on the row, not the bull job: a job lost and re-relayed starts counting again, the row doesn't.
+        const last = error instanceof TemplateError || isLastAttempt(n.attempts, DELIVERY_ATTEMPTS);
         await tx.update(
           Notification,
           { id: n.id },

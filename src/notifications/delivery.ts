@@ -17,7 +17,7 @@ export function decideDelivery(
   return 'send';
 }
 
-/** Whether the attempt in hand (bull counts attempts already made) is the last one allowed. */
+/** Whether the attempt in hand, after `attemptsMade` earlier ones, is the last one allowed. */
 export function isLastAttempt(attemptsMade: number, attempts: number): boolean {
   return attemptsMade + 1 >= attempts;
 }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
 import pg from 'pg';
@@ -25,6 +25,8 @@ interface DueRow {
 
 class RedisUnavailable extends Error {}
 
+const REPORT_AFTER_MS = 5000;
+
 /**
  * Moves due outbox rows onto the bull queue. Woken by NOTIFY (sent on commit), by a periodic sweep and when
  * the test clock moves. Rows are claimed `FOR UPDATE SKIP LOCKED`, so several workers relay side by side;
@@ -33,14 +35,16 @@ class RedisUnavailable extends Error {}
  * without its AOF) is relayed again.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private listener?: pg.Client;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
-  private failing = false;
+  /** When the relay started failing (Redis away); reported once it lasts, not at a start-up race. */
+  private failingSince?: number;
+  private reported = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,7 +61,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.trigger();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before bull closes the queue (on application shutdown): the relay stops first. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.listener?.end().catch(() => undefined);
@@ -85,12 +90,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       while (!this.stopped && (await this.relayBatch()) === RELAY_BATCH) {
         // a full batch: there may be more
       }
-      if (this.failing) this.logger.log('outbox relay running again');
-      this.failing = false;
+      if (this.reported) this.logger.log('outbox relay running again');
+      this.failingSince = undefined;
+      this.reported = false;
     } catch (error) {
       // Logged once per outage, not every sweep; the rows wait in the outbox.
-      if (!this.failing) this.logger.warn(`outbox relay paused: ${(error as Error).message}`);
-      this.failing = true;
+      this.failingSince ??= Date.now();
+      if (!this.reported && Date.now() - this.failingSince >= REPORT_AFTER_MS) {
+        this.logger.warn(`outbox relay paused, messages wait in the outbox: ${(error as Error).message}`);
+        this.reported = true;
+      }
     }
   }
 
