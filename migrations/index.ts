@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { AccountsAndAudit1795668487144 } from './1795668487144-AccountsAndAudit.js';
 import { Catalogue1795668767092 } from './1795668767092-Catalogue.js';
 import { Notifications1795668936112 } from './1795668936112-Notifications.js';
+import { ApplicationsAndAuditions1795669271374 } from './1795669271374-ApplicationsAndAuditions.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountsAndAudit1795668487144,
   Catalogue1795668767092,
   Notifications1795668936112,
+  ApplicationsAndAuditions1795669271374,
 ];

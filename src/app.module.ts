@@ -5,7 +5,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditionsModule } from './auditions/auditions.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { CommonModule } from './common/common.module.js';
 import type { Env } from './config/env.js';
@@ -68,6 +70,8 @@ export class AppModule {
         NotificationsModule.register(role),
         AccountsModule,
         CatalogueModule,
+        ApplicationsModule,
+        AuditionsModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

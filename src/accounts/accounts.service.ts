@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
@@ -223,6 +223,19 @@ export class AccountsService {
         ? { guardian: { name: user.guardianName ?? '', email: user.guardianEmail } }
         : {}),
     };
+  }
+
+  /** Names of many people at once, for lists and timetables. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.users.findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((u) => [u.id, u.name]));
+  }
+
+  /** The users among `ids` that have one of these roles. */
+  async withRole(ids: string[], roles: Role[]): Promise<UserView[]> {
+    if (!ids.length) return [];
+    return (await this.users.findBy({ id: In(ids), role: In(roles) })).map(mapUser);
   }
 
   async findUser(userId: string): Promise<UserView | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
@@ -110,6 +110,15 @@ export class CatalogueService {
 
   async getIntake(id: string): Promise<IntakeInfo> {
     return toIntakeInfo(await this.loadIntake(this.dataSource.manager, id));
+  }
+
+  /** Intakes whose application deadline falls in [from, to]: what deadline reminders are about. */
+  async intakesClosingBetween(from: Date, to: Date): Promise<IntakeInfo[]> {
+    const rows = await this.intakes.find({
+      where: { closesAt: Between(from, to) },
+      order: { closesAt: 'ASC' },
+    });
+    return rows.map(toIntakeInfo);
   }
 
   isOpenForApplications(intake: { opensAt: Date; closesAt: Date }, now: Date = this.clock.now()): boolean {

@@ -1,7 +1,14 @@
 import type { EntitySchema } from 'typeorm';
 import { Invitation } from '../accounts/invitation.entity.js';
+import { Application } from '../applications/application.entity.js';
+import { Material } from '../applications/material.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
+import { Audition } from '../auditions/audition.entity.js';
+import { Panel, PanelMember } from '../auditions/panel.entity.js';
+import { RescheduleRequest } from '../auditions/reschedule-request.entity.js';
+import { Round } from '../auditions/round.entity.js';
+import { Slot } from '../auditions/slot.entity.js';
 import { Intake } from '../catalogue/intake.entity.js';
 import { Programme, Track } from '../catalogue/programme.entity.js';
 import { Rubric } from '../catalogue/rubric.entity.js';
@@ -16,9 +23,17 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   User,
   Invitation,
   AuditRecord,
+  Application,
+  Material,
   Programme,
   Track,
   Intake,
   Rubric,
   Notification,
+  Round,
+  Panel,
+  PanelMember,
+  Slot,
+  Audition,
+  RescheduleRequest,
 ];

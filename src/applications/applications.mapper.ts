@@ -1,0 +1,51 @@
+import { toCopenhagenIso } from '../common/time.js';
+import type { Application } from './application.entity.js';
+import type { Material } from './material.entity.js';
+
+export interface MaterialView {
+  id: string;
+  kind: string;
+  filename: string | null;
+  contentType: string | null;
+  size: number | null;
+  sha256: string | null;
+  url: string | null;
+  createdAt: string;
+}
+
+export function mapMaterial(m: Material): MaterialView {
+  return {
+    id: m.id,
+    kind: m.kind,
+    filename: m.filename,
+    contentType: m.contentType,
+    size: m.size,
+    sha256: m.sha256,
+    url: m.url,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+/** The application as its owner and staff see it; `extra` carries what other rooms add (eligibility, slots). */
+export function mapApplication(a: Application, extra: Record<string, unknown> = {}) {
+  return {
+    id: a.id,
+    applicantId: a.applicantId,
+    intakeId: a.intakeId,
+    programme: a.programme,
+    track: a.track,
+    mainSubject: a.mainSubject,
+    motivation: a.motivation,
+    repertoire: a.repertoire,
+    namedPieces: a.namedPieces,
+    unavailable: a.unavailable,
+    status: a.status,
+    submittedAt: a.submittedAt ? toCopenhagenIso(a.submittedAt) : null,
+    withdrawnAt: a.withdrawnAt ? toCopenhagenIso(a.withdrawnAt) : null,
+    dispensation: { status: a.dispensationStatus, reason: a.dispensationReason, note: a.dispensationNote },
+    materials: (a.materials ?? []).map(mapMaterial),
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    ...extra,
+  };
+}

@@ -1,0 +1,40 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { diskStorage } from 'multer';
+import { tmpdir } from 'node:os';
+import { Sweeper } from '../common/sweeper.js';
+import type { Env } from '../config/env.js';
+import { Application } from './application.entity.js';
+import { ApplicationsController } from './applications.controller.js';
+import { ApplicationsService } from './applications.service.js';
+import { Material } from './material.entity.js';
+import { MaterialsService } from './materials.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Application, Material]),
+    MulterModule.registerAsync({
+      inject: [ConfigService],
+      // Files land in a temporary folder first; only a checked file is moved to UPLOAD_DIR under its id.
+      useFactory: (config: ConfigService<Env, true>) => ({
+        storage: diskStorage({ destination: tmpdir() }),
+        limits: { fileSize: config.get('UPLOAD_MAX_BYTES'), files: 1, fields: 10 },
+      }),
+    }),
+  ],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsService, MaterialsService],
+  exports: [ApplicationsService],
+})
+export class ApplicationsModule implements OnModuleInit {
+  constructor(
+    private readonly sweeper: Sweeper,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.sweeper.every('application-deadline-reminders', () => this.applications.remindDrafts());
+  }
+}

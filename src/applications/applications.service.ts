@@ -1,0 +1,506 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { AuthUser } from '../accounts/auth.decorators.js';
+import { policy } from '../accounts/policy.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { missingRequirements, type TrackRequirements } from '../catalogue/requirements.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import type { Page } from '../common/pagination.js';
+import { addCopenhagenDays, formatCopenhagen, toCopenhagenIso } from '../common/time.js';
+import type { Env } from '../config/env.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { Application } from './application.entity.js';
+import { assertTransition } from './application-status.js';
+import { mapApplication } from './applications.mapper.js';
+import type {
+  ApplicationQuery,
+  CreateApplicationDto,
+  DispensationDecisionDto,
+  DispensationRequestDto,
+  UpdateApplicationDto,
+} from './dto/application.dto.js';
+import { ageEligibility } from './eligibility.js';
+import { Material } from './material.entity.js';
+
+/** Drafts get one reminder this many days before the application deadline. */
+export const DEADLINE_REMINDER_DAYS = 3;
+
+type ApplicationView = ReturnType<typeof mapApplication>;
+
+/** What other rooms hook into without this room depending on them (auditions, admissions). */
+export type WithdrawHook = (tx: EntityManager, application: Application) => Promise<void>;
+export type ViewPart = (application: Application) => Promise<Record<string, unknown>>;
+export type MaterialAccess = (user: AuthUser, applicationId: string) => Promise<boolean>;
+
+/** An application as other rooms need it to schedule, rank and decide. */
+export interface ApplicationSummary {
+  id: string;
+  applicantId: string;
+  intakeId: string;
+  programme: string;
+  track: string;
+  mainSubject: string;
+  status: Application['status'];
+  submittedAt: Date | null;
+  unavailable: Array<{ from: Date; to: Date }>;
+}
+
+@Injectable()
+export class ApplicationsService {
+  private readonly withdrawHooks: WithdrawHook[] = [];
+  private readonly viewParts: ViewPart[] = [];
+  private readonly materialAccess: MaterialAccess[] = [];
+
+  constructor(
+    @InjectRepository(Application) private readonly applications: Repository<Application>,
+    @InjectRepository(Material) private readonly materials: Repository<Material>,
+    private readonly dataSource: DataSource,
+    private readonly catalogue: CatalogueService,
+    private readonly accounts: AccountsService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationView> {
+    const intake = await this.catalogue.getIntake(dto.intakeId).catch(() => {
+      throw invalid('intakeId', `No intake with id ${dto.intakeId}`);
+    });
+    this.assertTrack(intake, dto.track);
+    if (!this.catalogue.isOpenForApplications(intake, this.clock.now())) {
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Applications to ${intake.programme} ${intake.year} are open from ${formatCopenhagen(intake.opensAt, 'en')} ` +
+          `to ${formatCopenhagen(intake.closesAt, 'en')} (Copenhagen time)`,
+      );
+    }
+    const existing = await this.applications.findOneBy({ applicantId: user.id, intakeId: intake.id });
+    if (existing) throw this.duplicate(existing);
+
+    const application = this.applications.create({
+      applicantId: user.id,
+      intakeId: intake.id,
+      programme: intake.programme,
+      track: dto.track,
+      mainSubject: dto.mainSubject,
+      motivation: dto.motivation ?? '',
+      repertoire: dto.repertoire ?? [],
+      namedPieces: { ...dto.namedPieces },
+      unavailable: this.unavailability(dto.unavailable),
+      status: 'draft',
+    });
+    try {
+      await this.applications.save(application);
+    } catch (error) {
+      // Two creates racing: the unique index on (applicant, intake) lets one through.
+      const first = await this.applications.findOneBy({ applicantId: user.id, intakeId: intake.id });
+      if (first) throw this.duplicate(first);
+      throw error;
+    }
+    return this.view(application);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
+    const peek = await this.applications.findOneBy({ id });
+    if (!peek) throw notFound('application', id);
+    policy.owner(user, peek.applicantId, 'application', id);
+    if (dto.track !== undefined) this.assertTrack(await this.catalogue.getIntake(peek.intakeId), dto.track);
+    return this.dataSource
+      .transaction(async (tx) => {
+        const application = await this.lockOwn(tx, user, id);
+        if (application.status !== 'draft') throw this.notEditable(application);
+        Object.assign(application, {
+          ...(dto.track !== undefined ? { track: dto.track } : {}),
+          ...(dto.mainSubject !== undefined ? { mainSubject: dto.mainSubject } : {}),
+          ...(dto.motivation !== undefined ? { motivation: dto.motivation } : {}),
+          ...(dto.repertoire !== undefined ? { repertoire: dto.repertoire } : {}),
+          ...(dto.namedPieces !== undefined ? { namedPieces: { ...dto.namedPieces } } : {}),
+          ...(dto.unavailable !== undefined ? { unavailable: this.unavailability(dto.unavailable) } : {}),
+        });
+        await tx.save(application);
+        return application;
+      })
+      .then((application) => this.view(application));
+  }
+
+  async get(user: AuthUser, id: string): Promise<ApplicationView> {
+    const application = await this.applications.findOneBy({ id });
+    if (!application) throw notFound('application', id);
+    policy.ownerOrStaff(user, application.applicantId, 'application', id);
+    return this.view(application);
+  }
+
+  async list(
+    user: AuthUser,
+    query: ApplicationQuery,
+  ): Promise<Page<ApplicationView> & { counts?: unknown[] }> {
+    const where = {
+      ...(policy.isStaff(user) ? {} : { applicantId: user.id }),
+      ...(query.intakeId ? { intakeId: query.intakeId } : {}),
+      ...(query.track ? { track: query.track } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const [rows, total] = await this.applications.findAndCount({
+      where,
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    const materials = rows.length
+      ? await this.materials.findBy({ applicationId: In(rows.map((r) => r.id)) })
+      : [];
+    const items = rows.map((r) =>
+      mapApplication({ ...r, materials: materials.filter((m) => m.applicationId === r.id) } as Application),
+    );
+    if (!policy.isStaff(user)) return { items, total };
+    return { items, total, counts: await this.counts(query.intakeId) };
+  }
+
+  /** Staff overview: how many applications per track and status. */
+  async counts(intakeId?: string): Promise<Array<{ track: string; status: string; count: number }>> {
+    const rows = await this.applications
+      .createQueryBuilder('a')
+      .select('a.track', 'track')
+      .addSelect('a.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .where(intakeId ? 'a.intake_id = :intakeId' : 'true', { intakeId })
+      .groupBy('a.track')
+      .addGroupBy('a.status')
+      .orderBy('a.track')
+      .addOrderBy('a.status')
+      .getRawMany<{ track: string; status: string; count: number }>();
+    return rows;
+  }
+
+  /** Submit before the deadline; a retry of a successful submit answers the same and sends nothing again. */
+  async submit(user: AuthUser, id: string): Promise<{ id: string; status: string; submittedAt: string }> {
+    // What the checks read from other rooms is loaded before the transaction: inside it, only its own
+    // connection is used, so a burst of submits can't exhaust the pool waiting on itself.
+    const peek = await this.applications.findOneBy({ id });
+    if (!peek) throw notFound('application', id);
+    policy.owner(user, peek.applicantId, 'application', id);
+    const intake = await this.catalogue.getIntake(peek.intakeId);
+    const applicant = await this.accounts.findUser(peek.applicantId);
+    const requirements = await this.requirementsOf(peek.programme);
+    return this.dataSource.transaction(async (tx) => {
+      const application = await this.lockOwn(tx, user, id);
+      if (application.status === 'submitted' && application.submittedAt) {
+        return { id, status: application.status, submittedAt: toCopenhagenIso(application.submittedAt) };
+      }
+      assertTransition(application.status, 'submitted');
+      const now = this.clock.now();
+      if (now.getTime() > intake.closesAt.getTime()) {
+        throw new DomainError(
+          ErrorCode.DeadlinePassed,
+          `The deadline for ${intake.programme} ${intake.year} was ${formatCopenhagen(intake.closesAt, 'en')} (Copenhagen time); ` +
+            'applications can no longer be submitted',
+          [{ field: 'closesAt', deadline: toCopenhagenIso(intake.closesAt) }],
+        );
+      }
+      const eligibility = ageEligibility(
+        applicant?.birthDate ?? null,
+        intake,
+        application.dispensationStatus,
+      );
+      if (!eligibility.eligible) {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          eligibility.message ?? 'You are not eligible for this intake',
+          [{ item: 'age', message: eligibility.message }],
+        );
+      }
+      const materials = await tx.findBy(Material, { applicationId: id });
+      const missing = this.missing(application, materials, requirements);
+      if (missing.length) {
+        throw new DomainError(
+          ErrorCode.Incomplete,
+          `The application is not complete: ${missing.map((m) => m.message).join('; ')}`,
+          missing,
+        );
+      }
+      application.status = 'submitted';
+      application.submittedAt = now;
+      await tx.save(application);
+      await this.notifications.enqueue(tx, {
+        type: 'application_received',
+        recipientUserId: application.applicantId,
+        applicationId: application.id,
+        data: {
+          programme: intake.programme,
+          submittedAt: now.toISOString(),
+          link: this.link(application.id),
+        },
+      });
+      return { id, status: application.status, submittedAt: toCopenhagenIso(now) };
+    });
+  }
+
+  async withdraw(user: AuthUser, id: string): Promise<{ id: string; status: string }> {
+    return this.dataSource.transaction(async (tx) => {
+      const application = await this.lockOwn(tx, user, id);
+      if (application.status === 'withdrawn') return { id, status: application.status };
+      assertTransition(application.status, 'withdrawn');
+      application.status = 'withdrawn';
+      application.withdrawnAt = this.clock.now();
+      await tx.save(application);
+      for (const hook of this.withdrawHooks) await hook(tx, application);
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'application.withdrawn',
+        entity: 'application',
+        entityId: id,
+        after: { status: 'withdrawn' },
+      });
+      return { id, status: application.status };
+    });
+  }
+
+  async requestDispensation(
+    user: AuthUser,
+    id: string,
+    dto: DispensationRequestDto,
+  ): Promise<ApplicationView> {
+    return this.dataSource
+      .transaction(async (tx) => {
+        const application = await this.lockOwn(tx, user, id);
+        if (application.status !== 'draft') throw this.notEditable(application);
+        if (application.dispensationStatus === 'granted') {
+          throw new DomainError(ErrorCode.InvalidState, 'A dispensation has already been granted');
+        }
+        application.dispensationStatus = 'requested';
+        application.dispensationReason = dto.reason;
+        application.dispensationNote = null;
+        await tx.save(application);
+        return application;
+      })
+      .then((application) => this.view(application));
+  }
+
+  /** Staff grant or refuse an age dispensation; audited with the reason. */
+  async decideDispensation(
+    user: AuthUser,
+    id: string,
+    dto: DispensationDecisionDto,
+  ): Promise<ApplicationView> {
+    return this.dataSource
+      .transaction(async (tx) => {
+        const application = await tx.findOne(Application, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!application) throw notFound('application', id);
+        if (application.dispensationStatus === 'none') {
+          throw new DomainError(
+            ErrorCode.InvalidState,
+            'No dispensation has been requested for this application',
+          );
+        }
+        const before = { dispensation: application.dispensationStatus };
+        application.dispensationStatus = dto.granted ? 'granted' : 'refused';
+        application.dispensationNote = dto.note ?? null;
+        await tx.save(application);
+        await this.audit.record(tx, {
+          actor: user,
+          action: dto.granted ? 'dispensation.granted' : 'dispensation.refused',
+          entity: 'application',
+          entityId: id,
+          before,
+          after: { dispensation: application.dispensationStatus },
+          reason: dto.note ?? application.dispensationReason,
+        });
+        return application;
+      })
+      .then((application) => this.view(application));
+  }
+
+  /**
+   * Writes the "3 days left" reminder once per draft whose intake closes within the window. Safe on several
+   * workers at once: each draft is claimed by an UPDATE ... WHERE deadline_reminder_at IS NULL.
+   */
+  async remindDrafts(): Promise<number> {
+    const now = this.clock.now();
+    const intakes = await this.catalogue.intakesClosingBetween(
+      now,
+      addCopenhagenDays(now, DEADLINE_REMINDER_DAYS),
+    );
+    let written = 0;
+    for (const intake of intakes) {
+      written += await this.dataSource.transaction(async (tx) => {
+        const claimed = (await tx.query(
+          `UPDATE applications SET deadline_reminder_at = $1
+            WHERE id IN (SELECT id FROM applications WHERE intake_id = $2 AND status = 'draft'
+                          AND deadline_reminder_at IS NULL FOR UPDATE SKIP LOCKED LIMIT 500)
+            RETURNING id, applicant_id`,
+          [now, intake.id],
+        )) as [Array<{ id: string; applicant_id: string }>, number];
+        for (const row of claimed[0]) {
+          await this.notifications.enqueue(tx, {
+            type: 'application_deadline_reminder',
+            recipientUserId: row.applicant_id,
+            applicationId: row.id,
+            data: {
+              programme: intake.programme,
+              closesAt: intake.closesAt.toISOString(),
+              link: this.link(row.id),
+            },
+          });
+        }
+        return claimed[0].length;
+      });
+    }
+    return written;
+  }
+
+  onWithdrawn(hook: WithdrawHook): void {
+    this.withdrawHooks.push(hook);
+  }
+
+  /** Adds fields to the application as its owner and staff see it (e.g. audition times). */
+  addViewPart(part: ViewPart): void {
+    this.viewParts.push(part);
+  }
+
+  /** Lets another room grant download of an application's material (e.g. the audition's panel). */
+  addMaterialAccess(check: MaterialAccess): void {
+    this.materialAccess.push(check);
+  }
+
+  async mayViewMaterial(user: AuthUser, applicationId: string): Promise<boolean> {
+    for (const check of this.materialAccess) if (await check(user, applicationId)) return true;
+    return false;
+  }
+
+  /** Submitted (or already auditioning) applications of a track, in submission order: a first round's candidates. */
+  async candidatesFor(
+    intakeId: string,
+    track: string,
+    em: EntityManager = this.applications.manager,
+  ): Promise<ApplicationSummary[]> {
+    const rows = await em.find(Application, {
+      where: { intakeId, track, status: In(['submitted', 'in_audition']) },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(summarise);
+  }
+
+  async summaries(
+    ids: string[],
+    em: EntityManager = this.applications.manager,
+  ): Promise<ApplicationSummary[]> {
+    if (!ids.length) return [];
+    return (await em.findBy(Application, { id: In(ids) })).map(summarise);
+  }
+
+  /** Placed in a first round: submitted → in audition (those already in audition stay). */
+  async markInAudition(tx: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await tx.update(Application, { id: In(ids), status: 'submitted' }, { status: 'in_audition' });
+  }
+
+  /** The owner's draft, locked for this transaction; anyone else is told it does not exist. */
+  async lockOwn(tx: EntityManager, user: AuthUser, id: string): Promise<Application> {
+    const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw notFound('application', id);
+    policy.owner(user, application.applicantId, 'application', id);
+    return application;
+  }
+
+  /** Where the applicant finds the application (the web client's page for it). */
+  private link(applicationId: string): string {
+    return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
+  }
+
+  private async view(application: Application): Promise<ApplicationView> {
+    const materials = await this.materials.findBy({ applicationId: application.id });
+    const intake = await this.catalogue.getIntake(application.intakeId);
+    const applicant = await this.accounts.findUser(application.applicantId);
+    const missing = this.missing(application, materials, await this.requirementsOf(application.programme));
+    const eligibility = ageEligibility(applicant?.birthDate ?? null, intake, application.dispensationStatus);
+    const parts = await Promise.all(this.viewParts.map((part) => part(application)));
+    return mapApplication({ ...application, materials } as Application, {
+      deadline: toCopenhagenIso(intake.closesAt),
+      completeness: { complete: missing.length === 0, missing },
+      eligibility,
+      ...Object.assign({}, ...parts),
+    });
+  }
+
+  /** Each track's requirements of a programme, by track code. */
+  private async requirementsOf(programme: string): Promise<Map<string, TrackRequirements>> {
+    const programmes = await this.catalogue.listProgrammes();
+    const tracks = programmes.find((p) => p.code === programme)?.tracks ?? [];
+    return new Map(tracks.map((t) => [t.code, t.requirements]));
+  }
+
+  private missing(
+    application: Application,
+    materials: Material[],
+    requirements: Map<string, TrackRequirements>,
+  ) {
+    const uploads: Record<string, number> = {};
+    for (const m of materials) uploads[m.kind] = (uploads[m.kind] ?? 0) + 1;
+    return missingRequirements(requirements.get(application.track) ?? {}, {
+      motivation: application.motivation,
+      repertoire: application.repertoire,
+      namedPieces: application.namedPieces,
+      uploads,
+    });
+  }
+
+  /** The track must belong to the programme and be offered by this intake (it has seats). */
+  private assertTrack(intake: IntakeInfo, track: string): void {
+    const offered = Object.keys(intake.seats);
+    if (!offered.includes(track)) {
+      throw invalid(
+        'track',
+        `track must be one of ${offered.join(', ')} for ${intake.programme} ${intake.year}; "${track}" is not`,
+      );
+    }
+  }
+
+  private unavailability(items: Array<{ from: string; to: string }> | undefined) {
+    return (items ?? []).map((item, i) => {
+      if (Date.parse(item.from) >= Date.parse(item.to)) {
+        throw invalid(`unavailable.${i}`, `unavailable.${i}: "from" must be before "to"`);
+      }
+      return { from: new Date(item.from).toISOString(), to: new Date(item.to).toISOString() };
+    });
+  }
+
+  private duplicate(existing: Application): DomainError {
+    return new DomainError(
+      ErrorCode.AlreadyExists,
+      `You already have an application to this intake (${existing.id}); edit that one instead`,
+      [{ field: 'intakeId', existingApplicationId: existing.id }],
+    );
+  }
+
+  private notEditable(application: Application): DomainError {
+    return new DomainError(
+      ErrorCode.InvalidState,
+      `The application is ${application.status}; only a draft can be changed`,
+      [{ field: 'status', current: application.status }],
+    );
+  }
+}
+
+function summarise(a: Application): ApplicationSummary {
+  return {
+    id: a.id,
+    applicantId: a.applicantId,
+    intakeId: a.intakeId,
+    programme: a.programme,
+    track: a.track,
+    mainSubject: a.mainSubject,
+    status: a.status,
+    submittedAt: a.submittedAt,
+    unavailable: a.unavailable.map((u) => ({ from: new Date(u.from), to: new Date(u.to) })),
+  };
+}

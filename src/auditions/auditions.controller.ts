@@ -1,0 +1,143 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { AuditionsService } from './auditions.service.js';
+import {
+  AdvanceDto,
+  CreatePanelDto,
+  CreateRoundDto,
+  CreateSlotsDto,
+  MoveAuditionDto,
+  RescheduleDecisionDto,
+  RescheduleRequestDto,
+} from './dto/auditions.dto.js';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('rounds, slots and panels')
+@ApiBearerAuth()
+@Controller()
+export class AuditionsController {
+  constructor(private readonly auditions: AuditionsService) {}
+
+  @Post('intakes/:id/rounds')
+  @Roles('staff')
+  createRound(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) intakeId: string,
+    @Body() dto: CreateRoundDto,
+  ) {
+    return this.auditions.createRound(user, intakeId, dto);
+  }
+
+  @Get('intakes/:id/rounds')
+  @Roles('staff')
+  listRounds(@Param('id', uuid) intakeId: string) {
+    return this.auditions.listRounds(intakeId);
+  }
+
+  @Post('rounds/:id/panels')
+  @Roles('staff')
+  createPanel(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) roundId: string,
+    @Body() dto: CreatePanelDto,
+  ) {
+    return this.auditions.createPanel(user, roundId, dto);
+  }
+
+  @Post('rounds/:id/slots')
+  @Roles('staff')
+  createSlots(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) roundId: string,
+    @Body() dto: CreateSlotsDto,
+  ) {
+    return this.auditions.createSlots(user, roundId, dto);
+  }
+
+  @Post('rounds/:id/schedule')
+  @HttpCode(200)
+  @Roles('staff')
+  schedule(@CurrentUser() user: AuthUser, @Param('id', uuid) roundId: string) {
+    return this.auditions.schedule(user, roundId);
+  }
+
+  @Post('rounds/:id/advance')
+  @HttpCode(200)
+  @Roles('staff')
+  advance(@CurrentUser() user: AuthUser, @Param('id', uuid) roundId: string, @Body() dto: AdvanceDto) {
+    return this.auditions.advance(user, roundId, dto);
+  }
+
+  @Get('rounds/:id/auditions')
+  @Roles('staff')
+  listAuditions(@Param('id', uuid) roundId: string) {
+    return this.auditions.listAuditions(roundId);
+  }
+
+  @Post('auditions/:id/check-in')
+  @HttpCode(200)
+  @Roles('staff', 'juror')
+  checkIn(@CurrentUser() user: AuthUser, @Param('id', uuid) auditionId: string) {
+    return this.auditions.attendance(user, auditionId, 'checked_in');
+  }
+
+  @Post('auditions/:id/no-show')
+  @HttpCode(200)
+  @Roles('staff', 'juror')
+  noShow(@CurrentUser() user: AuthUser, @Param('id', uuid) auditionId: string) {
+    return this.auditions.attendance(user, auditionId, 'no_show');
+  }
+
+  @Put('auditions/:id/slot')
+  @Roles('staff')
+  move(@CurrentUser() user: AuthUser, @Param('id', uuid) auditionId: string, @Body() dto: MoveAuditionDto) {
+    return this.auditions.move(user, auditionId, dto.slotId);
+  }
+
+  @Post('auditions/:id/reschedule-requests')
+  @Roles('applicant')
+  requestReschedule(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) auditionId: string,
+    @Body() dto: RescheduleRequestDto,
+  ) {
+    return this.auditions.requestReschedule(user, auditionId, dto);
+  }
+
+  @Get('reschedule-requests')
+  @Roles('staff')
+  @ApiQuery({ name: 'status', required: false, enum: ['requested', 'accepted', 'refused'] })
+  listRequests(@Query('status') status?: string) {
+    return this.auditions.listRequests(status);
+  }
+
+  @Post('reschedule-requests/:id/accept')
+  @HttpCode(200)
+  @Roles('staff')
+  accept(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) requestId: string,
+    @Body() dto: RescheduleDecisionDto,
+  ) {
+    return this.auditions.decideReschedule(user, requestId, true, dto);
+  }
+
+  @Post('reschedule-requests/:id/refuse')
+  @HttpCode(200)
+  @Roles('staff')
+  refuse(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) requestId: string,
+    @Body() dto: RescheduleDecisionDto,
+  ) {
+    return this.auditions.decideReschedule(user, requestId, false, dto);
+  }
+
+  @Get('jury/timetable')
+  @Roles('juror')
+  timetable(@CurrentUser() user: AuthUser) {
+    return this.auditions.timetable(user);
+  }
+}
