@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { createPerson, registerApplicant, uniqueEmail, type Person } from './helpers/accounts.js';
-import { createIntake, freshYear, moveClock, resetClock } from './helpers/catalogue.js';
+import { createIntakes, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
 import { PDF, PNG, TEXT } from './helpers/files.js';
 
 describe('applications', () => {
@@ -10,8 +10,8 @@ describe('applications', () => {
   let sink: SmtpSink;
   let staff: Person;
   let year: number;
-  let mgk: { id: string };
-  let tgk: { id: string };
+  let mgk: IntakeBody;
+  let tgk: IntakeBody;
 
   /** An applicant who is 17 on the intake's reference date (so with a guardian), registered while the clock is in the intake year. */
   const applicant = (overrides: Record<string, unknown> = {}) =>
@@ -39,9 +39,8 @@ describe('applications', () => {
       env: { SMTP_URL: `smtp://127.0.0.1:${port}`, UPLOAD_MAX_BYTES: String(64 * 1024) },
     });
     staff = await createPerson(t, 'staff');
-    year = freshYear();
-    mgk = await createIntake(t, staff, 'MGK', year);
-    tgk = await createIntake(t, staff, 'TGK', year);
+    [mgk, tgk] = await createIntakes(t, staff, ['MGK', 'TGK']);
+    year = mgk.year;
     await moveClock(t, `${year}-01-20T12:00:00+01:00`);
   });
   afterAll(async () => {

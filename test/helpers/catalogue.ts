@@ -1,21 +1,44 @@
 import type { Person } from './accounts.js';
 import type { TestApp } from './app.js';
 
-let nextYear = 2031 + Math.floor(Math.random() * 40) * 1 + (process.pid % 7);
+/**
+ * A year no other intake of this run is likely to use (one intake per programme and year); each spec file gets
+ * its own random block of years, and createIntake moves on to the next year if one is taken anyway.
+ */
+let nextYear = 2031 + Math.floor(Math.random() * 60);
 
-/** A year no other intake of this run uses, so the one-intake-per-programme-and-year rule never collides. */
 export function freshYear(): number {
   return nextYear++;
 }
 
 /** Creates an intake through the API: applications open 1 January, close 1 February 23:59 Copenhagen time. */
+export type IntakeBody = { id: string; year: number; closesAt: string; [key: string]: unknown };
+
+/** Intakes of several programmes in one year that none of them has an intake for yet. */
+export async function createIntakes(
+  t: TestApp,
+  staff: Person,
+  programmes: Array<'MGK' | 'BGK' | 'TGK'>,
+  overrides: Record<string, unknown> = {},
+): Promise<IntakeBody[]> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const year = freshYear();
+    const taken = await t.http().get('/api/intakes').query({ year, limit: 10 });
+    if (taken.body.total > 0) continue;
+    const made: IntakeBody[] = [];
+    for (const programme of programmes) made.push(await createIntake(t, staff, programme, year, overrides));
+    return made;
+  }
+  throw new Error('no free year for test intakes');
+}
+
 export async function createIntake(
   t: TestApp,
   staff: Person,
   programme: 'MGK' | 'BGK' | 'TGK',
   year = freshYear(),
   overrides: Record<string, unknown> = {},
-): Promise<{ id: string; year: number; closesAt: string; [key: string]: unknown }> {
+): Promise<IntakeBody> {
   const seats = {
     MGK: { classical: 3, rhythmic: 3, production: 2 },
     BGK: { 'visual-art': 4 },
