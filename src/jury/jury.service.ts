@@ -115,11 +115,13 @@ export class JuryService {
   // ---- scores -------------------------------------------------------------------------------
 
   /**
-   * A juror's score: the first or a revision. Race design: the transaction holds the audition's gate row
-   * (audition_results) FOR SHARE, so jurors score side by side while recording the result (FOR UPDATE) waits
-   * for every score in flight, and a score arriving after it re-reads the row, sees the lock, and gets 409.
-   * The juror's own score row is taken FOR UPDATE, so two devices of one juror write one after the other:
-   * the last wins and both are in the audit.
+   * A juror's score: the first or a revision. Race design:
+   * - Two devices of one juror queue on a transaction-scoped advisory lock of (audition, juror), taken first,
+   *   so they write one after the other (the first insert included): the last wins, both are audited.
+   * - Then the audition's gate row (audition_results) is held FOR SHARE for the rest of the transaction: jurors
+   *   score side by side, recording the result (FOR UPDATE) waits for every score in flight, and a score
+   *   arriving after it waits, re-reads the row, sees `locked_at` and gets 409. Taking the gate only after the
+   *   per-juror queue keeps queued writes from holding it, so the lock is not starved by a burst of writes.
    */
   async submitScore(user: AuthUser, auditionId: string, dto: ScoreDto) {
     const peek = await this.findAudition(auditionId);
@@ -136,6 +138,9 @@ export class JuryService {
     return this.dataSource.transaction(async (tx) => {
       const audition = await this.memberAudition(tx, user, auditionId);
       await this.assertNotRecused(tx, auditionId, user.id, 'score');
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `score:${auditionId}:${user.id}`,
+      ]);
       const gate = await this.gate(tx, auditionId, 'FOR SHARE');
       if (gate.locked_at) throw lockedError(gate.locked_at);
       if (audition.attendance === 'no_show') {
@@ -173,7 +178,7 @@ export class JuryService {
           });
           return this.scoreView(tx, inserted[0].id);
         }
-        // The juror's other device inserted first (and has committed): revise that one.
+        // Someone inserted first outside the advisory lock (it has committed): revise that one.
         current = await this.ownScore(tx, auditionId, user.id);
         if (!current) throw new Error('score row vanished while locked');
       }
