@@ -13,6 +13,7 @@ import { CommonModule } from './common/common.module.js';
 import type { Env } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JuryModule } from './jury/jury.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
@@ -72,6 +73,7 @@ export class AppModule {
         CatalogueModule,
         ApplicationsModule,
         AuditionsModule,
+        JuryModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

@@ -12,6 +12,9 @@ import { Slot } from '../auditions/slot.entity.js';
 import { Intake } from '../catalogue/intake.entity.js';
 import { Programme, Track } from '../catalogue/programme.entity.js';
 import { Rubric } from '../catalogue/rubric.entity.js';
+import { AuditionResult } from '../jury/audition-result.entity.js';
+import { Conflict } from '../jury/conflict.entity.js';
+import { Score } from '../jury/score.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 
 /**
@@ -36,4 +39,7 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Slot,
   Audition,
   RescheduleRequest,
+  Score,
+  Conflict,
+  AuditionResult,
 ];
