@@ -3,6 +3,7 @@ import { AccountsAndAudit1795668487144 } from './1795668487144-AccountsAndAudit.
 import { Catalogue1795668767092 } from './1795668767092-Catalogue.js';
 import { Notifications1795668936112 } from './1795668936112-Notifications.js';
 import { ApplicationsAndAuditions1795669271374 } from './1795669271374-ApplicationsAndAuditions.js';
+import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Catalogue1795668767092,
   Notifications1795668936112,
   ApplicationsAndAuditions1795669271374,
+  StudentsAndProjects1795669787151,
 ];

@@ -14,7 +14,9 @@ import type { Env } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { StudentsModule } from './students/students.module.js';
 
 export interface ProcessRole {
   /** Serves the HTTP API. */
@@ -72,6 +74,8 @@ export class AppModule {
         CatalogueModule,
         ApplicationsModule,
         AuditionsModule,
+        StudentsModule,
+        ProjectsModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

@@ -13,6 +13,12 @@ import { Intake } from '../catalogue/intake.entity.js';
 import { Programme, Track } from '../catalogue/programme.entity.js';
 import { Rubric } from '../catalogue/rubric.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { AtRiskDigest } from '../projects/at-risk-digest.entity.js';
+import { CheckIn } from '../projects/check-in.entity.js';
+import { Milestone } from '../projects/milestone.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { AnnualExam } from '../students/annual-exam.entity.js';
+import { Enrolment } from '../students/enrolment.entity.js';
 
 /**
  * Every entity of every room, for the TypeORM CLI and the app alike. A new entity is added here and
@@ -36,4 +42,10 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Slot,
   Audition,
   RescheduleRequest,
+  Enrolment,
+  AnnualExam,
+  Project,
+  Milestone,
+  CheckIn,
+  AtRiskDigest,
 ];
