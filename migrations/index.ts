@@ -4,6 +4,7 @@ import { Catalogue1795668767092 } from './1795668767092-Catalogue.js';
 import { Notifications1795668936112 } from './1795668936112-Notifications.js';
 import { ApplicationsAndAuditions1795669271374 } from './1795669271374-ApplicationsAndAuditions.js';
 import { Jury1795669710848 } from './1795669710848-Jury.js';
+import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1795668936112,
   ApplicationsAndAuditions1795669271374,
   Jury1795669710848,
+  StudentsAndProjects1795669787151,
 ];

@@ -15,7 +15,9 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JuryModule } from './jury/jury.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { StudentsModule } from './students/students.module.js';
 
 export interface ProcessRole {
   /** Serves the HTTP API. */
@@ -74,6 +76,8 @@ export class AppModule {
         ApplicationsModule,
         AuditionsModule,
         JuryModule,
+        StudentsModule,
+        ProjectsModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

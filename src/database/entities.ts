@@ -16,6 +16,12 @@ import { AuditionResult } from '../jury/audition-result.entity.js';
 import { Conflict } from '../jury/conflict.entity.js';
 import { Score } from '../jury/score.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { AtRiskDigest } from '../projects/at-risk-digest.entity.js';
+import { CheckIn } from '../projects/check-in.entity.js';
+import { Milestone } from '../projects/milestone.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { AnnualExam } from '../students/annual-exam.entity.js';
+import { Enrolment } from '../students/enrolment.entity.js';
 
 /**
  * Every entity of every room, for the TypeORM CLI and the app alike. A new entity is added here and
@@ -42,4 +48,10 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Score,
   Conflict,
   AuditionResult,
+  Enrolment,
+  AnnualExam,
+  Project,
+  Milestone,
+  CheckIn,
+  AtRiskDigest,
 ];
