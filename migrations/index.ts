@@ -5,6 +5,7 @@ import { Notifications1795668936112 } from './1795668936112-Notifications.js';
 import { ApplicationsAndAuditions1795669271374 } from './1795669271374-ApplicationsAndAuditions.js';
 import { Jury1795669710848 } from './1795669710848-Jury.js';
 import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
+import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ApplicationsAndAuditions1795669271374,
   Jury1795669710848,
   StudentsAndProjects1795669787151,
+  Admissions1795670453372,
 ];

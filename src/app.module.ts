@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AdmissionsModule } from './admissions/admissions.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditionsModule } from './auditions/auditions.module.js';
@@ -78,6 +79,7 @@ export class AppModule {
         JuryModule,
         StudentsModule,
         ProjectsModule,
+        AdmissionsModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

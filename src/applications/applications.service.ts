@@ -439,6 +439,17 @@ export class ApplicationsService {
     }));
   }
 
+  /** Moves one application through the transition table in the caller's transaction (decisions, offers). */
+  async setStatus(tx: EntityManager, id: string, to: Application['status']): Promise<Application> {
+    const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw notFound('application', id);
+    if (application.status === to) return application;
+    assertTransition(application.status, to);
+    application.status = to;
+    await tx.save(application);
+    return application;
+  }
+
   /** Placed in a first round: submitted → in audition (those already in audition stay). */
   async markInAudition(tx: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;

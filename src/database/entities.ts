@@ -1,5 +1,7 @@
 import type { EntitySchema } from 'typeorm';
 import { Invitation } from '../accounts/invitation.entity.js';
+import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
+import { Offer } from '../admissions/offer.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { Material } from '../applications/material.entity.js';
 import { User } from '../accounts/user.entity.js';
@@ -54,4 +56,7 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Milestone,
   CheckIn,
   AtRiskDigest,
+  Decision,
+  ResultsPublication,
+  Offer,
 ];
