@@ -305,7 +305,16 @@ export class AdmissionsService implements OnModuleInit {
   // ---- offers ---------------------------------------------------------------------------------
 
   /** Accepting creates the enrolment; a retry answers the same. After the deadline → 409. */
-  async accept(user: AuthUser, offerId: string) {
+  accept(user: AuthUser, offerId: string) {
+    return this.answer(user, offerId, 'accepted');
+  }
+
+  /** Declining frees the seat for the highest-ranked waitlisted applicant who fits the quotas. */
+  decline(user: AuthUser, offerId: string) {
+    return this.answer(user, offerId, 'declined');
+  }
+
+  private async answer(user: AuthUser, offerId: string, answer: 'accepted' | 'declined') {
     const { offer: peek, intake } = await this.offerContext(user, offerId);
     return this.dataSource.transaction(async (tx) => {
       await this.lockTrack(tx, peek);
@@ -313,60 +322,44 @@ export class AdmissionsService implements OnModuleInit {
         where: { id: offerId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (offer.status === 'accepted') return mapOffer(offer);
+      if (offer.status === answer) return mapOffer(offer);
       this.assertOpen(offer);
-      offer.status = 'accepted';
-      offer.respondedAt = this.clock.now();
-      const enrolment = await this.students.enrol(tx, {
-        userId: offer.applicantId,
-        applicationId: offer.applicationId,
-        programme: intake.programme,
-        track: offer.track,
-        mainSubject: offer.mainSubject,
-        cohort: intake.year,
-      });
-      offer.enrolmentId = enrolment.id;
-      await tx.save(offer);
-      await this.applications.setStatus(tx, offer.applicationId, 'accepted');
-      await this.notifications.cancel(tx, reminderTopic(offer.id));
-      await this.audit.record(tx, {
-        actor: user,
-        action: 'offer.accepted',
-        entity: 'offer',
-        entityId: offer.id,
-        before: { status: 'open' },
-        after: { status: 'accepted', enrolmentId: enrolment.id },
-      });
+      if (answer === 'accepted') {
+        const enrolment = await this.students.enrol(tx, {
+          userId: offer.applicantId,
+          applicationId: offer.applicationId,
+          programme: intake.programme,
+          track: offer.track,
+          mainSubject: offer.mainSubject,
+          cohort: intake.year,
+        });
+        offer.enrolmentId = enrolment.id;
+      }
+      await this.close(tx, offer, answer, user);
+      if (answer === 'declined') await this.promote(tx, intake, offer.track, user);
       return mapOffer(offer);
     });
   }
 
-  /** Declining frees the seat for the highest-ranked waitlisted applicant who fits the quotas. */
-  async decline(user: AuthUser, offerId: string) {
-    const { offer: peek, intake } = await this.offerContext(user, offerId);
-    return this.dataSource.transaction(async (tx) => {
-      await this.lockTrack(tx, peek);
-      const offer = await tx.findOneOrFail(Offer, {
-        where: { id: offerId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (offer.status === 'declined') return mapOffer(offer);
-      this.assertOpen(offer);
-      offer.status = 'declined';
-      offer.respondedAt = this.clock.now();
-      await tx.save(offer);
-      await this.applications.setStatus(tx, offer.applicationId, 'declined');
-      await this.notifications.cancel(tx, reminderTopic(offer.id));
-      await this.audit.record(tx, {
-        actor: user,
-        action: 'offer.declined',
-        entity: 'offer',
-        entityId: offer.id,
-        before: { status: 'open' },
-        after: { status: 'declined' },
-      });
-      await this.promote(tx, intake, offer.track, user);
-      return mapOffer(offer);
+  /** An open offer ends: the application follows, the reminder is cancelled, the change is audited. */
+  private async close(
+    tx: EntityManager,
+    offer: Offer,
+    status: 'accepted' | 'declined' | 'expired',
+    actor: Actor,
+  ) {
+    offer.status = status;
+    if (status !== 'expired') offer.respondedAt = this.clock.now();
+    await tx.save(offer);
+    await this.applications.setStatus(tx, offer.applicationId, status);
+    await this.notifications.cancel(tx, reminderTopic(offer.id));
+    await this.audit.record(tx, {
+      actor,
+      action: `offer.${status}`,
+      entity: 'offer',
+      entityId: offer.id,
+      before: { status: 'open' },
+      after: { status, ...(offer.enrolmentId ? { enrolmentId: offer.enrolmentId } : {}) },
     });
   }
 
@@ -391,23 +384,12 @@ export class AdmissionsService implements OnModuleInit {
           lock: { mode: 'pessimistic_write' },
         });
         if (!offer || offer.status !== 'open' || offer.respondBy.getTime() >= now.getTime()) return 0;
-        offer.status = 'expired';
-        await tx.save(offer);
-        await this.applications.setStatus(tx, offer.applicationId, 'expired');
-        await this.notifications.cancel(tx, reminderTopic(offer.id));
+        await this.close(tx, offer, 'expired', null);
         await this.notifications.enqueue(tx, {
           type: 'offer_expired',
           recipientUserId: offer.applicantId,
           applicationId: offer.applicationId,
           data: { programme: intake.programme },
-        });
-        await this.audit.record(tx, {
-          actor: null,
-          action: 'offer.expired',
-          entity: 'offer',
-          entityId: offer.id,
-          before: { status: 'open' },
-          after: { status: 'expired' },
         });
         await this.promote(tx, intake, offer.track, null);
         return 1;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OUTCOMES, type Outcome } from '../decision.entity.js';
+import { Trim } from '../../common/trim.js';
 
 export class SetDecisionDto {
   @ApiProperty({ enum: OUTCOMES })
@@ -10,7 +10,7 @@ export class SetDecisionDto {
 
   @ApiPropertyOptional({ description: 'Required when the outcome differs from the proposal' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
   @MaxLength(2000)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -12,8 +11,8 @@ import {
 } from 'class-validator';
 import { CONFLICT_KINDS, type ConflictKind } from '../conflict.entity.js';
 import { SEVEN_POINT_GRADES } from '../grades.js';
+import { Trim } from '../../common/trim.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const GRADE_MESSAGE = `grade must be on the 7-point scale: one of ${SEVEN_POINT_GRADES.join(', ')}`;
 
 export class ScoreDto {
@@ -58,7 +57,7 @@ export class ConflictDto {
   kind?: ConflictKind;
 
   @ApiProperty({ example: 'Jeg har undervist ansøgeren i klaver i to år.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
   @MaxLength(2000)
@@ -83,7 +82,7 @@ export class ResultDto {
 
 export class ReopenDto {
   @ApiProperty({ example: 'Censor tastede forkert karakter for fortolkning.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
   @MaxLength(2000)

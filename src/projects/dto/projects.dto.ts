@@ -4,27 +4,27 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLe
 import { PageQuery } from '../../common/pagination.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project-status.js';
 import { PROJECT_FORMATS, type ProjectFormat } from '../project.entity.js';
+import { Trim } from '../../common/trim.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = 'a calendar date like 2034-04-20';
 
 export class ProposeProjectDto {
   @ApiProperty({ example: 'Nordiske stemmer' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title: string;
 
   @ApiProperty({ description: 'The artistic goal', example: 'At finde min egen klang i nordisk kammermusik' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
   goal: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
@@ -36,7 +36,7 @@ export class ProposeProjectDto {
 
   @ApiProperty({ example: '2034-04-20', description: 'Planned presentation date (Copenhagen)' })
   @IsString()
-  @Transform(trim)
+  @Trim()
   presentationDate: string;
 }
 
@@ -63,7 +63,7 @@ export class AssignSupervisorDto {
 
 export class ReturnProjectDto {
   @ApiProperty({ example: 'Beskriv repertoiret nærmere.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'comment is required: tell the student what to change' })
   @MaxLength(4000)
@@ -76,7 +76,7 @@ export class AssessmentDto {
   grade: number;
 
   @ApiProperty({ example: 'Lars Nielsen' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -91,7 +91,7 @@ export class AssessmentDto {
 
 export class MilestoneDto {
   @ApiProperty({ example: 'Program og tekster klar' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -99,7 +99,7 @@ export class MilestoneDto {
 
   @ApiProperty({ example: '2033-11-15', description: DATE })
   @IsString()
-  @Transform(trim)
+  @Trim()
   dueDate: string;
 }
 
@@ -107,7 +107,7 @@ export class UpdateMilestoneDto extends PartialType(MilestoneDto) {}
 
 export class CheckInDto {
   @ApiProperty({ example: 'Godt i gang med programmet.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -22,8 +22,7 @@ import {
   type EnrolmentStatus,
   type OutcomeKind,
 } from '../enrolment.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/trim.js';
 
 export class StudentQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['MGK', 'BGK', 'TGK'] })
@@ -65,7 +64,7 @@ export class FiguresQuery {
 
 export class SubjectGradeDto {
   @ApiProperty({ example: 'hovedfag: cello' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -110,7 +109,7 @@ export class FinalExamDto {
     description: 'The external examiner (gennemgående censor)',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -123,7 +122,7 @@ export class FinalExamDto {
 
   @ApiPropertyOptional({ example: 'Det Jyske Musikkonservatorium' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -137,7 +136,7 @@ export class OutcomeDto {
 
   @ApiPropertyOptional({ example: 'Det Kongelige Danske Musikkonservatorium' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   institution?: string;
