@@ -3,6 +3,9 @@ import { AccountsAndAudit1795668487144 } from './1795668487144-AccountsAndAudit.
 import { Catalogue1795668767092 } from './1795668767092-Catalogue.js';
 import { Notifications1795668936112 } from './1795668936112-Notifications.js';
 import { ApplicationsAndAuditions1795669271374 } from './1795669271374-ApplicationsAndAuditions.js';
+import { Jury1795669710848 } from './1795669710848-Jury.js';
+import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
+import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +13,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Catalogue1795668767092,
   Notifications1795668936112,
   ApplicationsAndAuditions1795669271374,
+  Jury1795669710848,
+  StudentsAndProjects1795669787151,
+  Admissions1795670453372,
 ];

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AdmissionsModule } from './admissions/admissions.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditionsModule } from './auditions/auditions.module.js';
@@ -13,8 +14,11 @@ import { CommonModule } from './common/common.module.js';
 import type { Env } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JuryModule } from './jury/jury.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { StudentsModule } from './students/students.module.js';
 
 export interface ProcessRole {
   /** Serves the HTTP API. */
@@ -72,6 +76,10 @@ export class AppModule {
         CatalogueModule,
         ApplicationsModule,
         AuditionsModule,
+        JuryModule,
+        StudentsModule,
+        ProjectsModule,
+        AdmissionsModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations(url);
 
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const keys = await redis.keys(`${process.env.TEST_QUEUE_PREFIX ?? 'academy-test'}*`);
+  const keys = await redis.keys(`${process.env.TEST_QUEUE_PREFIX ?? 'academy-test'}:*`);
   if (keys.length) await redis.del(...keys);
   redis.disconnect();
 }

@@ -232,6 +232,11 @@ export class AccountsService {
     return new Map(rows.map((u) => [u.id, u.name]));
   }
 
+  /** Everyone with this role, e.g. every staff member for a digest. */
+  async idsWithRole(role: Role): Promise<string[]> {
+    return (await this.users.find({ select: { id: true }, where: { role } })).map((u) => u.id);
+  }
+
   /** The users among `ids` that have one of these roles. */
   async withRole(ids: string[], roles: Role[]): Promise<UserView[]> {
     if (!ids.length) return [];

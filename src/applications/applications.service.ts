@@ -51,6 +51,20 @@ export interface ApplicationSummary {
   unavailable: Array<{ from: Date; to: Date }>;
 }
 
+/** An application as a jury reads it (see `dossiers`). */
+export interface ApplicationDossier {
+  id: string;
+  repertoire: Application['repertoire'];
+  namedPieces: Record<string, string>;
+  materials: Array<{
+    id: string;
+    kind: string;
+    filename: string | null;
+    contentType: string | null;
+    url: string | null;
+  }>;
+}
+
 @Injectable()
 export class ApplicationsService {
   private readonly withdrawHooks: WithdrawHook[] = [];
@@ -401,6 +415,44 @@ export class ApplicationsService {
   ): Promise<ApplicationSummary[]> {
     if (!ids.length) return [];
     return (await em.findBy(Application, { id: In(ids) })).map(summarise);
+  }
+
+  /** What a jury looks at besides the name: repertoire, named pieces and the uploaded material (no contents). */
+  async dossiers(
+    ids: string[],
+    em: EntityManager = this.applications.manager,
+  ): Promise<ApplicationDossier[]> {
+    if (!ids.length) return [];
+    const rows = await em.findBy(Application, { id: In(ids) });
+    const materials = await em.find(Material, {
+      where: { applicationId: In(ids) },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((a) => ({
+      id: a.id,
+      repertoire: a.repertoire,
+      namedPieces: a.namedPieces,
+      materials: materials
+        .filter((m) => m.applicationId === a.id)
+        .map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          filename: m.filename,
+          contentType: m.contentType,
+          url: m.url,
+        })),
+    }));
+  }
+
+  /** Moves one application through the transition table in the caller's transaction (decisions, offers). */
+  async setStatus(tx: EntityManager, id: string, to: Application['status']): Promise<Application> {
+    const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw notFound('application', id);
+    if (application.status === to) return application;
+    assertTransition(application.status, to);
+    application.status = to;
+    await tx.save(application);
+    return application;
   }
 
   /** Placed in a first round: submitted → in audition (those already in audition stay). */

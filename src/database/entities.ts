@@ -1,5 +1,7 @@
 import type { EntitySchema } from 'typeorm';
 import { Invitation } from '../accounts/invitation.entity.js';
+import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
+import { Offer } from '../admissions/offer.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { Material } from '../applications/material.entity.js';
 import { User } from '../accounts/user.entity.js';
@@ -12,7 +14,16 @@ import { Slot } from '../auditions/slot.entity.js';
 import { Intake } from '../catalogue/intake.entity.js';
 import { Programme, Track } from '../catalogue/programme.entity.js';
 import { Rubric } from '../catalogue/rubric.entity.js';
+import { AuditionResult } from '../jury/audition-result.entity.js';
+import { Conflict } from '../jury/conflict.entity.js';
+import { Score } from '../jury/score.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { AtRiskDigest } from '../projects/at-risk-digest.entity.js';
+import { CheckIn } from '../projects/check-in.entity.js';
+import { Milestone } from '../projects/milestone.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { AnnualExam } from '../students/annual-exam.entity.js';
+import { Enrolment } from '../students/enrolment.entity.js';
 
 /**
  * Every entity of every room, for the TypeORM CLI and the app alike. A new entity is added here and
@@ -36,4 +47,16 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Slot,
   Audition,
   RescheduleRequest,
+  Score,
+  Conflict,
+  AuditionResult,
+  Enrolment,
+  AnnualExam,
+  Project,
+  Milestone,
+  CheckIn,
+  AtRiskDigest,
+  Decision,
+  ResultsPublication,
+  Offer,
 ];

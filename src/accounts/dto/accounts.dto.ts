@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -12,19 +12,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LOCALES, type Locale, type Role } from '../user.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/trim.js';
 
 export class GuardianDto {
   @ApiProperty({ example: 'Hanne Jensen' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'guardian.name is required' })
   @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'hanne.jensen@example.dk' })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'guardian.email must be an e-mail address' })
   @MaxLength(254)
   email: string;
@@ -38,7 +37,7 @@ export class GuardianDto {
 
 export class RegisterDto {
   @ApiProperty({ example: 'maja@example.dk' })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
@@ -48,7 +47,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Maja Jensen' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(200)
@@ -73,7 +72,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'maja@example.dk' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'email is required' })
   @MaxLength(254)
   email: string;
@@ -88,13 +87,13 @@ export const INVITABLE_ROLES = ['juror', 'teacher', 'staff'] as const satisfies 
 
 export class CreateUserDto {
   @ApiProperty({ example: 'censor@example.dk' })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Lars Nielsen' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(200)

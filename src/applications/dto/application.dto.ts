@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -20,12 +20,11 @@ import {
 import { PageQuery } from '../../common/pagination.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-status.js';
 import { MATERIAL_KIND_NAMES } from '../materials.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/trim.js';
 
 export class RepertoirePieceDto {
   @ApiProperty({ example: 'Suite nr. 1 i G-dur, Prélude' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'each piece needs a title' })
   @MaxLength(200)
@@ -33,7 +32,7 @@ export class RepertoirePieceDto {
 
   @ApiPropertyOptional({ example: 'J.S. Bach' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   composer?: string;
@@ -59,14 +58,14 @@ export class UnavailabilityDto {
 export class NamedPiecesDto {
   @ApiPropertyOptional({ example: 'Hamlet, "At være eller ikke være"' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(300)
   monologue?: string;
 
   @ApiPropertyOptional({ example: 'Jeg har en drøm (fra Les Misérables)' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(300)
   song?: string;
@@ -84,7 +83,7 @@ export class CreateApplicationDto {
   track: string;
 
   @ApiProperty({ example: 'cello', description: 'Hovedfag: instrument, voice or discipline' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'mainSubject is required' })
   @MaxLength(100)
@@ -145,7 +144,7 @@ export class UploadMaterialDto {
 
 export class DispensationRequestDto {
   @ApiProperty({ example: 'Jeg fylder 14 den 20. august og har spillet cello i 6 år.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
   @MaxLength(2000)

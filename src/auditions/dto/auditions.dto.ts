@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,8 +18,7 @@ import {
 } from 'class-validator';
 import { PANEL_ROLES, type PanelRole } from '../panel.entity.js';
 import { ROUND_KINDS, type RoundKind } from '../round.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/trim.js';
 
 export class CreateRoundDto {
   @ApiProperty({ example: 'classical' })
@@ -39,7 +38,7 @@ export class CreateRoundDto {
   order: number;
 
   @ApiProperty({ example: 'Optagelsesprøve' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(120)
@@ -58,7 +57,7 @@ export class PanelMemberDto {
 
 export class CreatePanelDto {
   @ApiProperty({ example: 'Panel A' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(120)
@@ -79,14 +78,14 @@ export class CreateSlotsDto {
   panelId: string;
 
   @ApiProperty({ example: 'Aalborg Kulturskole' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'venue is required' })
   @MaxLength(120)
   venue: string;
 
   @ApiProperty({ example: 'Sal 2' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'room is required' })
   @MaxLength(120)
@@ -126,7 +125,7 @@ export class MoveAuditionDto {
 
 export class RescheduleRequestDto {
   @ApiProperty({ example: 'Jeg har terminsprøve den dag.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
   @MaxLength(2000)

@@ -18,8 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/trim.js';
 
 const DATE_DOC =
   'ISO-8601 timestamp with offset, or a date YYYY-MM-DD meaning that Copenhagen day: its end (23:59:59.999 local time) for closesAt and auditionsTo, its start for the other dates.';
@@ -31,7 +30,7 @@ export class QuotaDto {
   track: string;
 
   @ApiProperty({ example: 'double bass', description: 'Main subject (hovedfag): instrument or discipline' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'mainSubject is required' })
   @MaxLength(100)
@@ -158,7 +157,7 @@ export class CriterionDto {
   key: string;
 
   @ApiProperty({ example: 'Prima vista' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'label is required' })
   @MaxLength(100)
@@ -166,7 +165,7 @@ export class CriterionDto {
 
   @ApiPropertyOptional({ example: 'Sight-reading' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(100)
   labelEn?: string;

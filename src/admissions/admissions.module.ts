@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/applications.module.js';
+import { JuryModule } from '../jury/jury.module.js';
+import { StudentsModule } from '../students/students.module.js';
+import { AdmissionsController } from './admissions.controller.js';
+import { AdmissionsService } from './admissions.service.js';
+import { Decision, ResultsPublication } from './decision.entity.js';
+import { Offer } from './offer.entity.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Decision, ResultsPublication, Offer]),
+    ApplicationsModule,
+    JuryModule,
+    StudentsModule,
+  ],
+  controllers: [AdmissionsController],
+  providers: [AdmissionsService],
+  exports: [AdmissionsService],
+})
+export class AdmissionsModule {}

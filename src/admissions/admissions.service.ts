@@ -1,0 +1,640 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThan, QueryFailedError, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { AuthUser } from '../accounts/auth.decorators.js';
+import { policy } from '../accounts/policy.js';
+import type { Application } from '../applications/application.entity.js';
+import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { Sweeper } from '../common/sweeper.js';
+import {
+  addCopenhagenDays,
+  copenhagenDate,
+  endOfDayInCopenhagen,
+  formatCopenhagen,
+  toCopenhagenIso,
+} from '../common/time.js';
+import type { Env } from '../config/env.js';
+import { gradeLabel } from '../jury/grades.js';
+import { JuryService } from '../jury/jury.service.js';
+import type { RankingMethod } from '../jury/ranking.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { StudentsService } from '../students/students.service.js';
+import { Decision, ResultsPublication, type Outcome } from './decision.entity.js';
+import type { SetDecisionDto } from './dto/admissions.dto.js';
+import { Offer } from './offer.entity.js';
+import { nextOnWaitlist, proposeDecisions, type RankedApplicant } from './proposal.js';
+
+/** The offer reminder goes out this many days before the deadline. */
+export const OFFER_REMINDER_DAYS = 2;
+
+const reminderTopic = (offerId: string) => `offer-reminder:${offerId}`;
+
+export interface TrackProposal {
+  seats: number;
+  admit: string[];
+  waitlist: string[];
+  reject: string[];
+  explanations: Record<string, string>;
+}
+
+@Injectable()
+export class AdmissionsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(Decision) private readonly decisions: Repository<Decision>,
+    @InjectRepository(Offer) private readonly offers: Repository<Offer>,
+    @InjectRepository(ResultsPublication) private readonly publications: Repository<ResultsPublication>,
+    private readonly dataSource: DataSource,
+    private readonly jury: JuryService,
+    private readonly applications: ApplicationsService,
+    private readonly catalogue: CatalogueService,
+    private readonly accounts: AccountsService,
+    private readonly students: StudentsService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly sweeper: Sweeper,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  onModuleInit(): void {
+    this.sweeper.every('offer-expiry', () => this.expireDueOffers());
+    this.applications.addViewPart((application) => this.applicantView(application));
+  }
+
+  // ---- proposal and decisions ----------------------------------------------------------------
+
+  /** Per track, from its final round's ranking: admit within seats and quotas, waitlist the passed, reject the rest. */
+  async propose(actor: AuthUser, intakeId: string, method: RankingMethod = 'none') {
+    const intake = await this.catalogue.getIntake(intakeId);
+    await this.assertNotPublished(intakeId);
+    const tracks: Record<string, TrackProposal> = {};
+    const rows: Array<Partial<Decision> & { applicationId: string; proposedOutcome: Outcome }> = [];
+
+    for (const [track, seats] of Object.entries(intake.seats)) {
+      const candidates = await this.applications.candidatesFor(intakeId, track);
+      const final = await this.jury.finalRoundOf(intakeId, track);
+      const ranking = final ? await this.jury.roundRanking(final.id, method) : null;
+      const byId = new Map(candidates.map((c) => [c.id, c]));
+      const input: RankedApplicant[] = [];
+      const grades = new Map<string, number | null>();
+      for (const r of ranking?.ranking ?? []) {
+        const c = byId.get(r.applicationId);
+        if (!c) continue;
+        input.push({
+          applicationId: c.id,
+          rank: r.rank,
+          passed: r.passed,
+          noShow: false,
+          mainSubject: c.mainSubject,
+          score: r.score,
+        });
+        grades.set(c.id, r.grade ?? null);
+      }
+      const noShows = new Set(
+        (ranking?.notRanked ?? []).filter((n) => n.reason === 'no-show').map((n) => n.applicationId),
+      );
+      const notInFinal: string[] = [];
+      for (const c of candidates) {
+        if (grades.has(c.id)) continue;
+        if (noShows.has(c.id))
+          input.push({
+            applicationId: c.id,
+            rank: null,
+            passed: false,
+            noShow: true,
+            mainSubject: c.mainSubject,
+          });
+        else notInFinal.push(c.id);
+      }
+      const proposal = proposeDecisions({
+        seats,
+        quotas: intake.quotas.filter((q) => q.track === track),
+        ranking: input,
+      });
+      for (const id of notInFinal) {
+        proposal.reject.push(id);
+        proposal.explanations[id] = final
+          ? 'did not reach or was not judged in the final round'
+          : 'the track has no rounds yet';
+      }
+      tracks[track] = { seats, ...proposal };
+      const rankOf = new Map(input.map((i) => [i.applicationId, i.rank]));
+      const push = (ids: string[], outcome: Outcome) =>
+        ids.forEach((id) =>
+          rows.push({
+            applicationId: id,
+            intakeId,
+            track,
+            mainSubject: byId.get(id)!.mainSubject,
+            rank: rankOf.get(id) ?? null,
+            grade: grades.get(id) ?? null,
+            proposedOutcome: outcome,
+            explanation: proposal.explanations[id] ?? '',
+          }),
+        );
+      push(proposal.admit, 'admitted');
+      push(proposal.waitlist, 'waitlisted');
+      push(proposal.reject, 'rejected');
+    }
+
+    await this.dataSource.transaction(async (tx) => {
+      const existing = new Map(
+        (await tx.find(Decision, { where: { intakeId }, lock: { mode: 'pessimistic_write' } })).map((d) => [
+          d.applicationId,
+          d,
+        ]),
+      );
+      for (const row of rows) {
+        const current = existing.get(row.applicationId);
+        // A staff override stands; otherwise the decision follows the (new) proposal.
+        const outcome = current?.overrideReason ? current.outcome : row.proposedOutcome;
+        const saved = await tx.save(Decision, {
+          ...(current ?? {}),
+          ...row,
+          outcome,
+          overrideReason: current?.overrideReason ?? null,
+        });
+        if (current?.outcome !== outcome) {
+          await this.audit.record(tx, {
+            actor,
+            action: 'decision.proposed',
+            entity: 'application',
+            entityId: row.applicationId,
+            before: current ? { outcome: current.outcome } : null,
+            after: { outcome, explanation: saved.explanation },
+          });
+        }
+      }
+    });
+    return { intakeId, method, tracks };
+  }
+
+  /** Staff set an outcome; departing from the proposal needs a reason. Audited; invisible until publication. */
+  async setDecision(actor: AuthUser, applicationId: string, dto: SetDecisionDto) {
+    const current = await this.decisions.findOneBy({ applicationId });
+    if (!current) {
+      const [exists] = await this.applications.summaries([applicationId]);
+      if (!exists) throw notFound('application', applicationId);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        'Make the decision proposal for this intake first (POST /api/intakes/:id/decision-proposal)',
+      );
+    }
+    await this.assertNotPublished(current.intakeId);
+    const override = dto.outcome !== current.proposedOutcome;
+    if (override && !dto.reason) {
+      throw invalid(
+        'reason',
+        `reason is required: the proposal says ${current.proposedOutcome}, you chose ${dto.outcome}`,
+      );
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const decision = await tx.findOneOrFail(Decision, {
+        where: { id: current.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = { outcome: decision.outcome, overrideReason: decision.overrideReason };
+      decision.outcome = dto.outcome;
+      decision.overrideReason = override ? dto.reason! : null;
+      decision.decidedBy = actor.id;
+      await tx.save(decision);
+      await this.audit.record(tx, {
+        actor,
+        action: override ? 'decision.overridden' : 'decision.set',
+        entity: 'application',
+        entityId: applicationId,
+        before,
+        after: { outcome: decision.outcome, proposed: decision.proposedOutcome },
+        reason: dto.reason ?? null,
+      });
+      return mapDecision(decision);
+    });
+  }
+
+  async listDecisions(intakeId: string) {
+    await this.catalogue.getIntake(intakeId);
+    const rows = await this.decisions.find({ where: { intakeId }, order: { track: 'ASC', rank: 'ASC' } });
+    const published = await this.publications.findOneBy({ intakeId });
+    return {
+      publishedAt: published ? toCopenhagenIso(published.publishedAt) : null,
+      items: rows.map(mapDecision),
+    };
+  }
+
+  // ---- results day ----------------------------------------------------------------------------
+
+  /** On or after the results date, in one transaction: outcomes visible, offers made, everyone e-mailed. Once. */
+  async publish(actor: AuthUser, intakeId: string) {
+    const intake = await this.catalogue.getIntake(intakeId);
+    const now = this.clock.now();
+    if (now.getTime() < intake.resultsAt.getTime()) {
+      throw new DomainError(
+        ErrorCode.NotYet,
+        `Results of ${intake.programme} ${intake.year} can be published from ${formatCopenhagen(intake.resultsAt, 'en')} (Copenhagen time)`,
+        [{ field: 'resultsAt', resultsAt: toCopenhagenIso(intake.resultsAt) }],
+      );
+    }
+    const already = await this.publications.findOneBy({ intakeId });
+    if (already) return this.publicationSummary(intakeId, already);
+
+    const candidates = (
+      await Promise.all(
+        Object.keys(intake.seats).map((track) => this.applications.candidatesFor(intakeId, track)),
+      )
+    ).flat();
+    const decisions = new Map((await this.decisions.findBy({ intakeId })).map((d) => [d.applicationId, d]));
+    const undecided = candidates.filter((c) => !decisions.has(c.id));
+    if (undecided.length) {
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `${undecided.length} application(s) have no decision yet; make the proposal again or decide them`,
+        undecided.map((c) => ({ applicationId: c.id, track: c.track })),
+      );
+    }
+    const respondBy = this.deadlineFrom(now, intake.offerResponseDays);
+    try {
+      const publication = await this.dataSource.transaction(async (tx) => {
+        const saved = await tx.save(ResultsPublication, {
+          intakeId,
+          publishedAt: now,
+          publishedBy: actor.id,
+        });
+        for (const c of candidates) {
+          const decision = decisions.get(c.id)!;
+          await this.applications.setStatus(tx, c.id, decision.outcome);
+          if (decision.outcome === 'admitted') {
+            await this.makeOffer(tx, c, intake, respondBy, false);
+          } else {
+            await this.notifications.enqueue(tx, {
+              type: decision.outcome === 'waitlisted' ? 'result_waitlisted' : 'result_rejected',
+              recipientUserId: c.applicantId,
+              applicationId: c.id,
+              data:
+                decision.outcome === 'waitlisted'
+                  ? { programme: intake.programme, link: this.link(c.id) }
+                  : { programme: intake.programme },
+            });
+          }
+        }
+        await this.audit.record(tx, {
+          actor,
+          action: 'results.published',
+          entity: 'intake',
+          entityId: intakeId,
+          after: { applications: candidates.length, respondBy: respondBy.toISOString() },
+        });
+        return saved;
+      });
+      return this.publicationSummary(intakeId, publication);
+    } catch (error) {
+      // Two staff members publishing at once: one transaction wins, the other answers as a repeat.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        return this.publicationSummary(intakeId, (await this.publications.findOneBy({ intakeId }))!);
+      }
+      throw error;
+    }
+  }
+
+  // ---- offers ---------------------------------------------------------------------------------
+
+  /** Accepting creates the enrolment; a retry answers the same. After the deadline → 409. */
+  accept(user: AuthUser, offerId: string) {
+    return this.answer(user, offerId, 'accepted');
+  }
+
+  /** Declining frees the seat for the highest-ranked waitlisted applicant who fits the quotas. */
+  decline(user: AuthUser, offerId: string) {
+    return this.answer(user, offerId, 'declined');
+  }
+
+  private async answer(user: AuthUser, offerId: string, answer: 'accepted' | 'declined') {
+    const { offer: peek, intake } = await this.offerContext(user, offerId);
+    return this.dataSource.transaction(async (tx) => {
+      await this.lockTrack(tx, peek);
+      const offer = await tx.findOneOrFail(Offer, {
+        where: { id: offerId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (offer.status === answer) return mapOffer(offer);
+      this.assertOpen(offer);
+      if (answer === 'accepted') {
+        const enrolment = await this.students.enrol(tx, {
+          userId: offer.applicantId,
+          applicationId: offer.applicationId,
+          programme: intake.programme,
+          track: offer.track,
+          mainSubject: offer.mainSubject,
+          cohort: intake.year,
+        });
+        offer.enrolmentId = enrolment.id;
+      }
+      await this.close(tx, offer, answer, user);
+      if (answer === 'declined') await this.promote(tx, intake, offer.track, user);
+      return mapOffer(offer);
+    });
+  }
+
+  /** An open offer ends: the application follows, the reminder is cancelled, the change is audited. */
+  private async close(
+    tx: EntityManager,
+    offer: Offer,
+    status: 'accepted' | 'declined' | 'expired',
+    actor: Actor,
+  ) {
+    offer.status = status;
+    if (status !== 'expired') offer.respondedAt = this.clock.now();
+    await tx.save(offer);
+    await this.applications.setStatus(tx, offer.applicationId, status);
+    await this.notifications.cancel(tx, reminderTopic(offer.id));
+    await this.audit.record(tx, {
+      actor,
+      action: `offer.${status}`,
+      entity: 'offer',
+      entityId: offer.id,
+      before: { status: 'open' },
+      after: { status, ...(offer.enrolmentId ? { enrolmentId: offer.enrolmentId } : {}) },
+    });
+  }
+
+  /**
+   * Expires open offers past their deadline and promotes from the waiting list. Safe on several workers: each
+   * offer is re-read under a row lock and only an offer still open is expired.
+   */
+  async expireDueOffers(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.offers.find({
+      where: { status: 'open', respondBy: LessThan(now) },
+      take: 200,
+      order: { respondBy: 'ASC' },
+    });
+    let expired = 0;
+    for (const peek of due) {
+      const intake = await this.catalogue.getIntake(peek.intakeId);
+      expired += await this.dataSource.transaction(async (tx) => {
+        await this.lockTrack(tx, peek);
+        const offer = await tx.findOne(Offer, {
+          where: { id: peek.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!offer || offer.status !== 'open' || offer.respondBy.getTime() >= now.getTime()) return 0;
+        await this.close(tx, offer, 'expired', null);
+        await this.notifications.enqueue(tx, {
+          type: 'offer_expired',
+          recipientUserId: offer.applicantId,
+          applicationId: offer.applicationId,
+          data: { programme: intake.programme },
+        });
+        await this.promote(tx, intake, offer.track, null);
+        return 1;
+      });
+    }
+    return expired;
+  }
+
+  async listOffers(intakeId: string, track?: string) {
+    const rows = await this.offers.find({
+      where: { intakeId, ...(track ? { track } : {}) },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map(mapOffer);
+  }
+
+  /** The national MGK waiting list: rank, applicant, main subject, grade. */
+  async waitingListCsv(intakeId: string, track: string): Promise<string> {
+    const intake = await this.catalogue.getIntake(intakeId);
+    if (!(track in intake.seats))
+      throw invalid('track', `track must be one of ${Object.keys(intake.seats).join(', ')}`);
+    const rows = await this.decisions.find({
+      where: { intakeId, track, outcome: 'waitlisted' },
+      order: { rank: 'ASC' },
+    });
+    const summaries = new Map(
+      (await this.applications.summaries(rows.map((r) => r.applicationId))).map((s) => [s.id, s]),
+    );
+    const waiting = rows.filter((r) =>
+      ['waitlisted', 'in_audition'].includes(summaries.get(r.applicationId)?.status ?? ''),
+    );
+    const names = await this.accounts.namesOf(
+      waiting.map((r) => summaries.get(r.applicationId)!.applicantId),
+    );
+    const lines = [['rank', 'applicant', 'main subject', 'grade']];
+    for (const r of waiting) {
+      const name = names.get(summaries.get(r.applicationId)!.applicantId) ?? '';
+      lines.push([String(r.rank ?? ''), name, r.mainSubject, r.grade === null ? '' : gradeLabel(r.grade)]);
+    }
+    return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private async promote(tx: EntityManager, intake: IntakeInfo, track: string, actor: Actor): Promise<void> {
+    const held = await tx.find(Offer, {
+      where: { intakeId: intake.id, track, status: In(['open', 'accepted']) },
+    });
+    const waiting = await tx.find(Decision, {
+      where: { intakeId: intake.id, track, outcome: 'waitlisted' },
+      order: { rank: 'ASC' },
+    });
+    const statuses = new Map(
+      (
+        await this.applications.summaries(
+          waiting.map((d) => d.applicationId),
+          tx,
+        )
+      ).map((s) => [s.id, s]),
+    );
+    const next = nextOnWaitlist({
+      waitlist: waiting
+        .filter((d) => statuses.get(d.applicationId)?.status === 'waitlisted')
+        .map((d) => ({ applicationId: d.applicationId, mainSubject: d.mainSubject })),
+      quotas: intake.quotas.filter((q) => q.track === track),
+      heldSeats: held,
+      seats: intake.seats[track],
+    });
+    if (!next) return;
+    const summary = statuses.get(next.applicationId)!;
+    await this.applications.setStatus(tx, summary.id, 'admitted');
+    const offer = await this.makeOffer(
+      tx,
+      summary,
+      intake,
+      this.deadlineFrom(this.clock.now(), intake.offerResponseDays),
+      true,
+    );
+    await this.audit.record(tx, {
+      actor,
+      action: 'offer.promoted',
+      entity: 'offer',
+      entityId: offer.id,
+      after: { applicationId: summary.id, track },
+    });
+  }
+
+  private async makeOffer(
+    tx: EntityManager,
+    application: ApplicationSummary,
+    intake: IntakeInfo,
+    respondBy: Date,
+    fromWaitlist: boolean,
+  ): Promise<Offer> {
+    const offer = await tx.save(Offer, {
+      applicationId: application.id,
+      applicantId: application.applicantId,
+      intakeId: intake.id,
+      track: application.track,
+      mainSubject: application.mainSubject,
+      respondBy,
+      status: 'open' as const,
+      fromWaitlist,
+      respondedAt: null,
+      enrolmentId: null,
+    });
+    const data = {
+      programme: intake.programme,
+      respondBy: respondBy.toISOString(),
+      link: this.link(application.id),
+    };
+    await this.notifications.enqueue(tx, {
+      type: fromWaitlist ? 'waitlist_promoted' : 'result_admitted',
+      recipientUserId: application.applicantId,
+      applicationId: application.id,
+      data,
+    });
+    const remindAt = addCopenhagenDays(respondBy, -OFFER_REMINDER_DAYS);
+    if (remindAt.getTime() > this.clock.now().getTime()) {
+      await this.notifications.enqueue(tx, {
+        type: 'offer_reminder',
+        recipientUserId: application.applicantId,
+        applicationId: application.id,
+        topic: reminderTopic(offer.id),
+        sendAt: remindAt,
+        data,
+      });
+    }
+    await this.audit.record(tx, {
+      actor: null,
+      action: 'offer.made',
+      entity: 'offer',
+      entityId: offer.id,
+      after: { applicationId: application.id, respondBy: respondBy.toISOString(), fromWaitlist },
+    });
+    return offer;
+  }
+
+  /** The last day to answer ends 23:59 Copenhagen time, `days` calendar days from now. */
+  private deadlineFrom(now: Date, days: number): Date {
+    return endOfDayInCopenhagen(copenhagenDate(addCopenhagenDays(now, days)));
+  }
+
+  /** Offers of one track change one at a time, so seats are never over-filled by concurrent answers. */
+  private async lockTrack(tx: EntityManager, offer: Pick<Offer, 'intakeId' | 'track'>): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`offers:${offer.intakeId}:${offer.track}`]);
+  }
+
+  private assertOpen(offer: Offer): void {
+    if (offer.status !== 'open') {
+      throw new DomainError(ErrorCode.InvalidState, `This offer is already ${offer.status}`, [
+        { field: 'status', current: offer.status },
+      ]);
+    }
+    if (this.clock.now().getTime() > offer.respondBy.getTime()) {
+      throw new DomainError(
+        ErrorCode.DeadlinePassed,
+        `The deadline to answer this offer was ${formatCopenhagen(offer.respondBy, 'en')} (Copenhagen time)`,
+        [{ field: 'respondBy', respondBy: toCopenhagenIso(offer.respondBy) }],
+      );
+    }
+  }
+
+  private async offerContext(user: AuthUser, offerId: string) {
+    const offer = await this.offers.findOneBy({ id: offerId });
+    if (!offer) throw notFound('offer', offerId);
+    policy.owner(user, offer.applicantId, 'offer', offerId);
+    return { offer, intake: await this.catalogue.getIntake(offer.intakeId) };
+  }
+
+  private async assertNotPublished(intakeId: string): Promise<void> {
+    if (await this.publications.findOneBy({ intakeId })) {
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        'The results of this intake are published; decisions can no longer change',
+      );
+    }
+  }
+
+  private async publicationSummary(intakeId: string, publication: ResultsPublication) {
+    const counts = (await this.decisions
+      .createQueryBuilder('d')
+      .select('d.outcome', 'outcome')
+      .addSelect('count(*)::int', 'n')
+      .where('d.intake_id = :intakeId', { intakeId })
+      .groupBy('d.outcome')
+      .getRawMany()) as Array<{ outcome: Outcome; n: number }>;
+    const count = (o: Outcome) => counts.find((c) => c.outcome === o)?.n ?? 0;
+    return {
+      intakeId,
+      publishedAt: toCopenhagenIso(publication.publishedAt),
+      admitted: count('admitted'),
+      waitlisted: count('waitlisted'),
+      rejected: count('rejected'),
+    };
+  }
+
+  /** What the applicant sees on their application: nothing before publication, then the outcome and offer. */
+  private async applicantView(application: Application): Promise<Record<string, unknown>> {
+    const published = await this.publications.findOneBy({ intakeId: application.intakeId });
+    if (!published) return {};
+    const decision = await this.decisions.findOneBy({ applicationId: application.id });
+    const offer = await this.offers.findOneBy({ applicationId: application.id });
+    return {
+      decision: decision
+        ? { outcome: decision.outcome, publishedAt: toCopenhagenIso(published.publishedAt) }
+        : null,
+      offer: offer ? mapOffer(offer) : null,
+    };
+  }
+
+  private link(applicationId: string): string {
+    return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
+  }
+}
+
+function mapDecision(d: Decision) {
+  return {
+    applicationId: d.applicationId,
+    track: d.track,
+    mainSubject: d.mainSubject,
+    rank: d.rank,
+    grade: d.grade,
+    proposedOutcome: d.proposedOutcome,
+    outcome: d.outcome,
+    explanation: d.explanation,
+    overrideReason: d.overrideReason,
+  };
+}
+
+function mapOffer(o: Offer) {
+  return {
+    id: o.id,
+    applicationId: o.applicationId,
+    track: o.track,
+    status: o.status,
+    respondBy: toCopenhagenIso(o.respondBy),
+    fromWaitlist: o.fromWaitlist,
+    respondedAt: o.respondedAt ? toCopenhagenIso(o.respondedAt) : null,
+    enrolmentId: o.enrolmentId,
+  };
+}
+
+/** RFC 4180: quote a cell with a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

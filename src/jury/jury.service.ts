@@ -1,0 +1,637 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { AuthUser } from '../accounts/auth.decorators.js';
+import { policy } from '../accounts/policy.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Audition } from '../auditions/audition.entity.js';
+import { AuditionsService } from '../auditions/auditions.service.js';
+import { PanelMember } from '../auditions/panel.entity.js';
+import type { Round } from '../auditions/round.entity.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { toCopenhagenIso } from '../common/time.js';
+import { AuditionResult } from './audition-result.entity.js';
+import { Conflict } from './conflict.entity.js';
+import type { ConflictDto, ResultDto, ScoreDto } from './dto/jury.dto.js';
+import {
+  rankRound,
+  type AuditionForRanking,
+  type JurorScoreInput,
+  type RankingMethod,
+  type RoundRanking,
+} from './ranking.js';
+import { Score } from './score.entity.js';
+import { assertScoreFits, panelStrength } from './scoring.js';
+
+export type JuryRanking = RoundRanking & { roundId: string; intakeId: string; track: string };
+
+/** The sentence a ranking response states its method with. */
+export function describeMethod(method: RankingMethod): string {
+  const base =
+    "Each juror's score is the rubric's weighted mean, sum(weight × value) / sum(weights), so weights are " +
+    'normalised and only their proportions count. ';
+  const z =
+    "Each juror's scores are then turned into z-scores across this round ((score − the juror's mean) / the " +
+    "juror's standard deviation), so a harsh and a lenient juror count the same; a juror with fewer than 3 " +
+    'scores or a standard deviation of 0 cannot be normalised: their scores are read on the whole round’s ' +
+    'pooled mean and deviation, and they are listed in flaggedJurors. ';
+  const rest =
+    "An audition's score is the mean over its panel's jurors; scores of recused jurors (conflict of interest) " +
+    "do not count. Ties are broken by the panel's agreed grade, then by the number of jurors who passed the " +
+    'applicant (02 or better); auditions equal on all three share a rank and are marked tied. No-shows, ' +
+    'withdrawn applications and auditions without a score are not ranked (notRanked).';
+  return base + (method === 'zscore' ? z : 'No per-juror normalisation. ') + rest;
+}
+
+type GateRow = {
+  locked_at: Date | null;
+  grade: number | null;
+  passed: boolean | null;
+  note: string | null;
+  decided_by: string | null;
+};
+type ScoreRow = {
+  id: string;
+  criteria: Record<string, number>;
+  grade: number;
+  comment: string | null;
+  revision: number;
+};
+
+@Injectable()
+export class JuryService {
+  constructor(
+    @InjectRepository(Score) private readonly scores: Repository<Score>,
+    @InjectRepository(Conflict) private readonly conflicts: Repository<Conflict>,
+    @InjectRepository(AuditionResult) private readonly results: Repository<AuditionResult>,
+    private readonly dataSource: DataSource,
+    private readonly auditions: AuditionsService,
+    private readonly applications: ApplicationsService,
+    private readonly catalogue: CatalogueService,
+    private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- what a juror sees ---------------------------------------------------------------------
+
+  /** The caller's panels' auditions with what the jury judges, their own score and progress; never others' scores. */
+  async myAuditions(user: AuthUser) {
+    const rows = await this.auditions.timetable(user);
+    const ids = rows.map((r) => r.id);
+    const [dossiers, mine, recusals, results] = await Promise.all([
+      this.applications.dossiers(rows.map((r) => r.applicationId)),
+      ids.length ? this.scores.findBy({ jurorId: user.id, auditionId: In(ids) }) : [],
+      ids.length ? this.conflicts.findBy({ jurorId: user.id, auditionId: In(ids) }) : [],
+      ids.length ? this.results.findBy({ auditionId: In(ids) }) : [],
+    ]);
+    const dossier = new Map(dossiers.map((d) => [d.id, d]));
+    const score = new Map(mine.map((s) => [s.auditionId, s]));
+    const recused = new Set(recusals.map((c) => c.auditionId));
+    const locked = new Set(results.filter((r) => r.lockedAt).map((r) => r.auditionId));
+    const items = rows.map((r) => {
+      const d = dossier.get(r.applicationId);
+      const s = score.get(r.id);
+      return {
+        ...r,
+        repertoire: d?.repertoire ?? [],
+        namedPieces: d?.namedPieces ?? {},
+        materials: d?.materials ?? [],
+        recused: recused.has(r.id),
+        locked: locked.has(r.id),
+        myScore: s ? mapScore(s) : null,
+      };
+    });
+    // What is left to score: not recused, not a no-show.
+    const toScore = items.filter((i) => !i.recused && i.attendance !== 'no_show');
+    const scored = toScore.filter((i) => i.myScore).length;
+    return { total: toScore.length, scored, remaining: toScore.length - scored, items };
+  }
+
+  // ---- scores -------------------------------------------------------------------------------
+
+  /**
+   * A juror's score: the first or a revision. Race design:
+   * - Two devices of one juror queue on a transaction-scoped advisory lock of (audition, juror), taken first,
+   *   so they write one after the other (the first insert included): the last wins, both are audited.
+   * - Then the audition's gate row (audition_results) is held FOR SHARE for the rest of the transaction: jurors
+   *   score side by side, recording the result (FOR UPDATE) waits for every score in flight, and a score
+   *   arriving after it waits, re-reads the row, sees `locked_at` and gets 409. Taking the gate only after the
+   *   per-juror queue keeps queued writes from holding it, so the lock is not starved by a burst of writes.
+   */
+  async submitScore(user: AuthUser, auditionId: string, dto: ScoreDto) {
+    const peek = await this.findAudition(auditionId);
+    policy.visibleOr404(
+      (await this.auditions.panelRole(this.dataSource.manager, peek.panelId, user.id)) !== null,
+      'audition',
+      auditionId,
+    );
+    const round = await this.auditions.getRound(peek.roundId);
+    // A locked rubric never changes again: read it without a lock; else lock it in the transaction.
+    const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
+    if (rubric.lockedAt) assertScoreFits(rubric.criteria, dto.criteria, dto.grade);
+
+    return this.dataSource.transaction(async (tx) => {
+      const audition = await this.memberAudition(tx, user, auditionId);
+      await this.assertNotRecused(tx, auditionId, user.id, 'score');
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `score:${auditionId}:${user.id}`,
+      ]);
+      const gate = await this.gate(tx, auditionId, 'FOR SHARE');
+      if (gate.locked_at) throw lockedError(gate.locked_at);
+      if (audition.attendance === 'no_show') {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'The applicant did not show up: there is nothing to score',
+        );
+      }
+      if (!rubric.lockedAt) {
+        const frozen = await this.catalogue.lockRubric(tx, round.intakeId, round.track);
+        assertScoreFits(frozen.criteria, dto.criteria, dto.grade);
+      }
+      const after = {
+        criteria: dto.criteria as Record<string, number>,
+        grade: dto.grade,
+        comment: dto.comment ?? null,
+      };
+
+      let current = await this.ownScore(tx, auditionId, user.id);
+      if (!current) {
+        const inserted = (await tx.query(
+          `INSERT INTO scores (audition_id, juror_id, criteria, grade, comment, revision)
+           VALUES ($1, $2, $3, $4, $5, 1)
+           ON CONFLICT (audition_id, juror_id) DO NOTHING
+           RETURNING id, revision`,
+          [auditionId, user.id, JSON.stringify(after.criteria), after.grade, after.comment],
+        )) as Array<{ id: string; revision: number }>;
+        if (inserted.length) {
+          await this.audit.record(tx, {
+            actor: user,
+            action: 'score.submitted',
+            entity: 'audition',
+            entityId: auditionId,
+            after: { jurorId: user.id, revision: 1, ...after },
+          });
+          return this.scoreView(tx, inserted[0].id);
+        }
+        // Someone inserted first outside the advisory lock (it has committed): revise that one.
+        current = await this.ownScore(tx, auditionId, user.id);
+        if (!current) throw new Error('score row vanished while locked');
+      }
+      await tx.query(
+        `UPDATE scores SET criteria = $2, grade = $3, comment = $4, revision = revision + 1, updated_at = now()
+          WHERE id = $1`,
+        [current.id, JSON.stringify(after.criteria), after.grade, after.comment],
+      );
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'score.revised',
+        entity: 'audition',
+        entityId: auditionId,
+        before: {
+          jurorId: user.id,
+          revision: current.revision,
+          criteria: current.criteria,
+          grade: current.grade,
+          comment: current.comment,
+        },
+        after: { jurorId: user.id, revision: current.revision + 1, ...after },
+      });
+      return this.scoreView(tx, current.id);
+    });
+  }
+
+  /** Staff see every score; a juror of the panel only once their own is in (blind until then); recused: 403. */
+  async listScores(user: AuthUser, auditionId: string) {
+    const audition = await this.findAudition(auditionId);
+    if (!policy.isStaff(user)) {
+      const em = this.dataSource.manager;
+      const role = await this.auditions.panelRole(em, audition.panelId, user.id);
+      policy.visibleOr404(role !== null, 'audition', auditionId);
+      await this.assertNotRecused(em, auditionId, user.id, 'view');
+      policy.allowedOr403(
+        (await this.scores.countBy({ auditionId, jurorId: user.id })) > 0,
+        "Scores are blind: submit your own score first, then you can see the panel's",
+      );
+    }
+    const [scores, recusals, result, members] = await Promise.all([
+      this.scores.find({ where: { auditionId }, order: { createdAt: 'ASC' } }),
+      this.conflicts.findBy({ auditionId }),
+      this.results.findOneBy({ auditionId }),
+      this.dataSource.manager.findBy(PanelMember, { panelId: audition.panelId }),
+    ]);
+    const names = await this.accounts.namesOf(scores.map((s) => s.jurorId));
+    const recused = new Set(recusals.map((c) => c.jurorId));
+    const roles = new Map(members.map((m) => [m.userId, m.role]));
+    return {
+      auditionId,
+      locked: Boolean(result?.lockedAt),
+      result: result?.lockedAt ? mapResult(result) : null,
+      scores: scores.map((s) => ({
+        ...mapScore(s),
+        jurorName: names.get(s.jurorId) ?? '',
+        panelRole: roles.get(s.jurorId) ?? null,
+        // A recused juror's score stays on record but is left out of the ranking.
+        counts: !recused.has(s.jurorId) && roles.has(s.jurorId),
+      })),
+    };
+  }
+
+  // ---- conflicts of interest ----------------------------------------------------------------
+
+  /** A juror declares their own conflict, or staff record one for a panel member: recused from this audition. */
+  async declareConflict(user: AuthUser, auditionId: string, dto: ConflictDto) {
+    const audition = await this.findAudition(auditionId);
+    const em = this.dataSource.manager;
+    let jurorId: string;
+    if (policy.isStaff(user)) {
+      if (!dto.jurorId) throw invalid('jurorId', 'jurorId is required: the panel member who is recused');
+      jurorId = dto.jurorId;
+      if (!(await this.auditions.panelRole(em, audition.panelId, jurorId))) {
+        throw invalid('jurorId', `jurorId must be a member of this audition's panel; ${jurorId} is not`);
+      }
+    } else {
+      policy.visibleOr404(
+        (await this.auditions.panelRole(em, audition.panelId, user.id)) !== null,
+        'audition',
+        auditionId,
+      );
+      policy.allowedOr403(
+        !dto.jurorId || dto.jurorId === user.id,
+        'A juror declares their own conflicts; staff record them for others',
+      );
+      jurorId = user.id;
+    }
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const conflict = await tx.save(
+          tx.create(Conflict, {
+            auditionId,
+            jurorId,
+            kind: dto.kind ?? 'other',
+            reason: dto.reason,
+            recordedBy: user.id,
+          }),
+        );
+        const scored = (await tx.countBy(Score, { auditionId, jurorId })) > 0;
+        const members = await tx.findBy(PanelMember, { panelId: audition.panelId });
+        const recused = await tx.findBy(Conflict, { auditionId });
+        const panel = panelStrength(
+          members.map((m) => m.userId),
+          recused.map((c) => c.jurorId),
+        );
+        await this.audit.record(tx, {
+          actor: user,
+          action: 'conflict.declared',
+          entity: 'audition',
+          entityId: auditionId,
+          after: { jurorId, kind: conflict.kind, reason: conflict.reason, scoreExcluded: scored },
+        });
+        return {
+          ...mapConflict(conflict),
+          // Their score (if any) stays on record (and in the audit) but no longer counts.
+          scoreExcluded: scored,
+          panel,
+        };
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new DomainError(ErrorCode.AlreadyExists, 'This juror is already recused from this audition');
+      }
+      throw error;
+    }
+  }
+
+  /** Auditions of a round whose panel has fewer than two scoring members left: staff must act. */
+  async flags(roundId: string) {
+    await this.auditions.getRound(roundId);
+    const em = this.dataSource.manager;
+    const auditions = await em.find(Audition, { where: { roundId }, order: { createdAt: 'ASC' } });
+    const strength = await this.strengthOf(auditions);
+    const recusals = auditions.length
+      ? await this.conflicts.findBy({ auditionId: In(auditions.map((a) => a.id)) })
+      : [];
+    return {
+      roundId,
+      flagged: auditions
+        .filter((a) => strength.get(a.id)!.needsAttention)
+        .map((a) => ({
+          auditionId: a.id,
+          applicationId: a.applicationId,
+          panelId: a.panelId,
+          ...strength.get(a.id)!,
+          recused: recusals
+            .filter((c) => c.auditionId === a.id)
+            .map((c) => ({ jurorId: c.jurorId, kind: c.kind, reason: c.reason })),
+        })),
+    };
+  }
+
+  // ---- deliberation and the lock ------------------------------------------------------------
+
+  /** The chair (or staff) records the panel's agreed result; from then on no score can be written. */
+  async recordResult(user: AuthUser, auditionId: string, dto: ResultDto) {
+    await this.findAudition(auditionId);
+    return this.dataSource.transaction(async (tx) => {
+      const audition = await tx.findOneBy(Audition, { id: auditionId });
+      if (!audition) throw notFound('audition', auditionId);
+      if (!policy.isStaff(user)) {
+        const role = await this.auditions.panelRole(tx, audition.panelId, user.id);
+        policy.visibleOr404(role !== null, 'audition', auditionId);
+        policy.allowedOr403(role === 'chair', "Only the panel's chair (or staff) records the result");
+        await this.assertNotRecused(tx, auditionId, user.id, 'result');
+      }
+      // Waits for every score in flight (they hold the gate FOR SHARE); later ones will see the lock.
+      const gate = await this.gate(tx, auditionId, 'FOR UPDATE');
+      if (gate.locked_at) {
+        throw new DomainError(
+          ErrorCode.Locked,
+          `The result was already recorded on ${toCopenhagenIso(gate.locked_at)}; staff can reopen it`,
+        );
+      }
+      if (audition.attendance === 'no_show') {
+        throw new DomainError(ErrorCode.InvalidState, 'A no-show gets no result');
+      }
+      const lockedAt = this.clock.now();
+      await tx.update(
+        AuditionResult,
+        { auditionId },
+        { grade: dto.grade, passed: dto.passed, note: dto.note ?? null, decidedBy: user.id, lockedAt },
+      );
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'audition.result_recorded',
+        entity: 'audition',
+        entityId: auditionId,
+        before: gate.grade === null ? null : { grade: gate.grade, passed: gate.passed, note: gate.note },
+        after: {
+          grade: dto.grade,
+          passed: dto.passed,
+          note: dto.note ?? null,
+          lockedAt: lockedAt.toISOString(),
+        },
+      });
+      return mapResult((await tx.findOneBy(AuditionResult, { auditionId }))!);
+    });
+  }
+
+  /** Staff unlock a recorded result, with a reason: the agreed result is cleared until the panel records it again. */
+  async reopen(user: AuthUser, auditionId: string, reason: string) {
+    await this.findAudition(auditionId);
+    return this.dataSource.transaction(async (tx) => {
+      const gate = await this.gate(tx, auditionId, 'FOR UPDATE');
+      if (!gate.locked_at) throw new DomainError(ErrorCode.InvalidState, 'The audition is not locked');
+      const reopenedAt = this.clock.now();
+      await tx.update(
+        AuditionResult,
+        { auditionId },
+        { grade: null, passed: null, note: null, decidedBy: null, lockedAt: null, reopenedAt },
+      );
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'audition.reopened',
+        entity: 'audition',
+        entityId: auditionId,
+        before: {
+          grade: gate.grade,
+          passed: gate.passed,
+          note: gate.note,
+          decidedBy: gate.decided_by,
+          lockedAt: gate.locked_at.toISOString(),
+        },
+        after: { grade: null, passed: null, lockedAt: null },
+        reason,
+      });
+      return mapResult((await tx.findOneBy(AuditionResult, { auditionId }))!);
+    });
+  }
+
+  // ---- ranking ------------------------------------------------------------------------------
+
+  /** Ranking of one round (one track); rows carry applicationId, rank, score, grade and passed (the agreed result). */
+  async roundRanking(roundId: string, method: RankingMethod = 'none'): Promise<JuryRanking> {
+    return (await this.rank(roundId, method)).ranking;
+  }
+
+  /** The round with the highest order for that intake and track: its results decide admission. */
+  async finalRoundOf(intakeId: string, track: string): Promise<{ id: string } | null> {
+    const rounds = (await this.auditions.listRounds(intakeId)).filter((r) => r.track === track);
+    if (!rounds.length) return null;
+    const last = rounds.reduce((a, b) => (b.order > a.order ? b : a));
+    return { id: last.id };
+  }
+
+  /** The staff view: the ranking with names, the method stated in words, and auditions that need attention. */
+  async rankingView(roundId: string, method: RankingMethod = 'none') {
+    const { ranking, auditions, strength } = await this.rank(roundId, method);
+    const byApplication = new Map(auditions.map((a) => [a.applicationId, a]));
+    const summaries = await this.applications.summaries(auditions.map((a) => a.applicationId));
+    const applicant = new Map(summaries.map((s) => [s.id, s.applicantId]));
+    const names = await this.accounts.namesOf(summaries.map((s) => s.applicantId));
+    const extra = (applicationId: string) => {
+      const a = byApplication.get(applicationId)!;
+      return {
+        auditionId: a.id,
+        applicantName: names.get(applicant.get(applicationId) ?? '') ?? '',
+        needsAttention: strength.get(a.id)!.needsAttention,
+      };
+    };
+    return {
+      roundId: ranking.roundId,
+      intakeId: ranking.intakeId,
+      track: ranking.track,
+      normalization: ranking.method,
+      method: describeMethod(ranking.method),
+      flaggedJurors: ranking.flaggedJurors,
+      ranking: ranking.ranking.map((r) => ({ ...r, ...extra(r.applicationId) })),
+      notRanked: ranking.notRanked.map((r) => ({ ...r, ...extra(r.applicationId) })),
+      skippedScores: ranking.skippedScores,
+    };
+  }
+
+  /** Loads the round in a handful of queries (scores in one) and ranks it in memory in one pass. */
+  private async rank(roundId: string, method: RankingMethod) {
+    const round: Round = await this.auditions.getRound(roundId);
+    const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
+    const em = this.dataSource.manager;
+    const auditions = await em.find(Audition, {
+      where: { roundId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const [scoreRows, resultRows, summaries, strength] = await Promise.all([
+      // Scores of the audition's current panel members who are not recused.
+      em.query(
+        `SELECT s.audition_id, s.juror_id, s.criteria, s.grade
+           FROM scores s JOIN auditions a ON a.id = s.audition_id
+          WHERE a.round_id = $1
+            AND EXISTS (SELECT 1 FROM panel_members pm WHERE pm.panel_id = a.panel_id AND pm.user_id = s.juror_id)
+            AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.audition_id = s.audition_id AND c.juror_id = s.juror_id)`,
+        [roundId],
+      ) as Promise<
+        Array<{ audition_id: string; juror_id: string; criteria: Record<string, number>; grade: number }>
+      >,
+      em.query(
+        `SELECT r.audition_id, r.grade, r.passed FROM audition_results r JOIN auditions a ON a.id = r.audition_id
+          WHERE a.round_id = $1 AND r.locked_at IS NOT NULL`,
+        [roundId],
+      ) as Promise<Array<{ audition_id: string; grade: number; passed: boolean }>>,
+      this.applications.summaries(auditions.map((a) => a.applicationId)),
+      this.strengthOf(auditions),
+    ]);
+    const scoresOf = new Map<string, JurorScoreInput[]>();
+    for (const s of scoreRows) {
+      let list = scoresOf.get(s.audition_id);
+      if (!list) scoresOf.set(s.audition_id, (list = []));
+      list.push({ jurorId: s.juror_id, criteria: s.criteria, grade: s.grade });
+    }
+    const agreed = new Map(resultRows.map((r) => [r.audition_id, r]));
+    const withdrawn = new Set(summaries.filter((s) => s.status === 'withdrawn').map((s) => s.id));
+    const input: AuditionForRanking[] = auditions.map((a) => ({
+      applicationId: a.applicationId,
+      agreedGrade: agreed.get(a.id)?.grade ?? null,
+      passed: agreed.get(a.id)?.passed ?? null,
+      noShow: a.attendance === 'no_show',
+      withdrawn: withdrawn.has(a.applicationId),
+      scores: scoresOf.get(a.id) ?? [],
+    }));
+    const ranked = rankRound({ criteria: rubric.criteria, auditions: input }, method);
+    return {
+      ranking: { ...ranked, roundId, intakeId: round.intakeId, track: round.track },
+      auditions,
+      strength,
+    };
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private async findAudition(id: string): Promise<Audition> {
+    const audition = await this.dataSource.manager.findOneBy(Audition, { id });
+    if (!audition) throw notFound('audition', id);
+    return audition;
+  }
+
+  /** The audition, if the caller sits on its panel; 404 otherwise (another panel's auditions do not exist for them). */
+  private async memberAudition(tx: EntityManager, user: AuthUser, auditionId: string): Promise<Audition> {
+    const audition = await tx.findOneBy(Audition, { id: auditionId });
+    if (!audition) throw notFound('audition', auditionId);
+    const role = await this.auditions.panelRole(tx, audition.panelId, user.id);
+    policy.visibleOr404(role !== null, 'audition', auditionId);
+    return audition;
+  }
+
+  private async assertNotRecused(
+    em: EntityManager,
+    auditionId: string,
+    jurorId: string,
+    what: 'score' | 'view' | 'result',
+  ): Promise<void> {
+    const conflict = await em.findOneBy(Conflict, { auditionId, jurorId });
+    if (!conflict) return;
+    const doing = { score: 'score it', view: 'see its scores', result: 'record its result' }[what];
+    throw new DomainError(
+      ErrorCode.Forbidden,
+      `You are recused from this audition (conflict of interest: ${conflict.kind}), so you cannot ${doing}`,
+    );
+  }
+
+  /** The audition's gate row, created on first use, locked in the given mode for the rest of the transaction. */
+  private async gate(
+    tx: EntityManager,
+    auditionId: string,
+    mode: 'FOR SHARE' | 'FOR UPDATE',
+  ): Promise<GateRow> {
+    await tx.query('INSERT INTO audition_results (audition_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+      auditionId,
+    ]);
+    const rows = (await tx.query(
+      `SELECT locked_at, grade, passed, note, decided_by FROM audition_results WHERE audition_id = $1 ${mode}`,
+      [auditionId],
+    )) as GateRow[];
+    return rows[0];
+  }
+
+  private async ownScore(tx: EntityManager, auditionId: string, jurorId: string): Promise<ScoreRow | null> {
+    const rows = (await tx.query(
+      `SELECT id, criteria, grade, comment, revision FROM scores
+        WHERE audition_id = $1 AND juror_id = $2 FOR UPDATE`,
+      [auditionId, jurorId],
+    )) as ScoreRow[];
+    return rows[0] ?? null;
+  }
+
+  private async scoreView(tx: EntityManager, id: string) {
+    return mapScore((await tx.findOneBy(Score, { id }))!);
+  }
+
+  /** Per audition: panel members, how many may still score, and whether staff must act. */
+  private async strengthOf(auditions: Audition[]) {
+    const em = this.dataSource.manager;
+    const panelIds = [...new Set(auditions.map((a) => a.panelId))];
+    const [members, recusals] = auditions.length
+      ? await Promise.all([
+          em.findBy(PanelMember, { panelId: In(panelIds) }),
+          em.query('SELECT audition_id, juror_id FROM conflicts WHERE audition_id = ANY($1::uuid[])', [
+            auditions.map((a) => a.id),
+          ]) as Promise<Array<{ audition_id: string; juror_id: string }>>,
+        ])
+      : [[], []];
+    const byPanel = new Map<string, string[]>();
+    for (const m of members) byPanel.set(m.panelId, [...(byPanel.get(m.panelId) ?? []), m.userId]);
+    const recusedBy = new Map<string, string[]>();
+    for (const c of recusals)
+      recusedBy.set(c.audition_id, [...(recusedBy.get(c.audition_id) ?? []), c.juror_id]);
+    return new Map(
+      auditions.map((a) => [a.id, panelStrength(byPanel.get(a.panelId) ?? [], recusedBy.get(a.id) ?? [])]),
+    );
+  }
+}
+
+function lockedError(lockedAt: Date): DomainError {
+  return new DomainError(
+    ErrorCode.Locked,
+    `The panel recorded its result on ${toCopenhagenIso(lockedAt)}: scores can no longer change (staff can reopen it)`,
+  );
+}
+
+function mapScore(s: Score) {
+  return {
+    id: s.id,
+    auditionId: s.auditionId,
+    jurorId: s.jurorId,
+    criteria: s.criteria,
+    grade: s.grade,
+    comment: s.comment,
+    revision: s.revision,
+    submittedAt: toCopenhagenIso(s.createdAt),
+    updatedAt: toCopenhagenIso(s.updatedAt),
+  };
+}
+
+function mapResult(r: AuditionResult) {
+  return {
+    auditionId: r.auditionId,
+    grade: r.grade,
+    passed: r.passed,
+    note: r.note,
+    decidedBy: r.decidedBy,
+    locked: r.lockedAt !== null,
+    lockedAt: r.lockedAt ? toCopenhagenIso(r.lockedAt) : null,
+    reopenedAt: r.reopenedAt ? toCopenhagenIso(r.reopenedAt) : null,
+  };
+}
+
+function mapConflict(c: Conflict) {
+  return {
+    id: c.id,
+    auditionId: c.auditionId,
+    jurorId: c.jurorId,
+    kind: c.kind,
+    reason: c.reason,
+    recordedBy: c.recordedBy,
+    createdAt: toCopenhagenIso(c.createdAt),
+  };
+}

@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * One juror's score of one audition: every rubric criterion plus an overall grade on the 7-point scale.
+ * Revised in place until the audition is locked; every revision (with what it replaced) is in the audit log.
+ */
+@Entity('scores')
+@Index(['auditionId', 'jurorId'], { unique: true })
+@Index(['jurorId'])
+export class Score {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'audition_id', type: 'uuid' })
+  auditionId: string;
+
+  @Column({ name: 'juror_id', type: 'uuid' })
+  jurorId: string;
+
+  @Column({ type: 'jsonb' })
+  criteria: Record<string, number>;
+
+  @Column({ type: 'int' })
+  grade: number;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  /** 1 for the first score, +1 for each revision. */
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

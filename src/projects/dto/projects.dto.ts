@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination.js';
+import { PROJECT_STATUSES, type ProjectStatus } from '../project-status.js';
+import { PROJECT_FORMATS, type ProjectFormat } from '../project.entity.js';
+import { Trim } from '../../common/trim.js';
+
+const DATE = 'a calendar date like 2034-04-20';
+
+export class ProposeProjectDto {
+  @ApiProperty({ example: 'Nordiske stemmer' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ description: 'The artistic goal', example: 'At finde min egen klang i nordisk kammermusik' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  goal: string;
+
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  description: string;
+
+  @ApiProperty({ enum: PROJECT_FORMATS })
+  @IsIn(PROJECT_FORMATS, { message: `format must be one of ${PROJECT_FORMATS.join(', ')}` })
+  format: ProjectFormat;
+
+  @ApiProperty({ example: '2034-04-20', description: 'Planned presentation date (Copenhagen)' })
+  @IsString()
+  @Trim()
+  presentationDate: string;
+}
+
+export class ResubmitProjectDto extends PartialType(ProposeProjectDto) {}
+
+export class ProjectQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only projects at risk, each with its reasons' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'atRisk must be true or false' })
+  atRisk?: boolean;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: ProjectStatus;
+}
+
+export class AssignSupervisorDto {
+  @ApiProperty({ description: 'A teacher’s user id' })
+  @IsUUID('all', { message: 'teacherId must be the id of a teacher' })
+  teacherId: string;
+}
+
+export class ReturnProjectDto {
+  @ApiProperty({ example: 'Beskriv repertoiret nærmere.' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'comment is required: tell the student what to change' })
+  @MaxLength(4000)
+  comment: string;
+}
+
+export class AssessmentDto {
+  @ApiProperty({ example: 10, description: 'On the 7-point scale' })
+  @IsInt({ message: 'grade must be a grade on the 7-point scale (12, 10, 7, 4, 2, 0, -3)' })
+  grade: number;
+
+  @ApiProperty({ example: 'Lars Nielsen' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  examiner: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class MilestoneDto {
+  @ApiProperty({ example: 'Program og tekster klar' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ example: '2033-11-15', description: DATE })
+  @IsString()
+  @Trim()
+  dueDate: string;
+}
+
+export class UpdateMilestoneDto extends PartialType(MilestoneDto) {}
+
+export class CheckInDto {
+  @ApiProperty({ example: 'Godt i gang med programmet.' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  note: string;
+
+  @ApiProperty()
+  @IsBoolean({ message: 'onTrack must be true or false' })
+  onTrack: boolean;
+}
