@@ -49,7 +49,28 @@ describe('every route, random input (fast-check)', () => {
     const scheduled = await world.scheduled();
     owner = scheduled.owner;
     const request = await world.rescheduleRequest();
+    // Objects of the later rooms too: a scored and a locked audition, an open offer and its intake, students, a
+    // project under way with its milestones.
+    const [scored, locked, offer, offersIntake, student, project] = [
+      await world.scored(),
+      await world.locked(),
+      await world.offer(),
+      await world.offersIntake(),
+      await world.student(1),
+      await world.project('approved'),
+    ];
     knownIds = [
+      scored.auditionId,
+      locked.auditionId,
+      offer.id,
+      offer.applicationId,
+      offersIntake.id,
+      student.id,
+      project.id,
+      project.studentId,
+      project.milestoneId,
+      world.teacher.id,
+      world.jurorOnPanel.id,
       world.mgk.id,
       world.tgk.id,
       world.roundId,
