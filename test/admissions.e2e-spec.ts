@@ -413,4 +413,46 @@ describe('admission decisions, results day, offers and the waiting list', () => 
     expect(n).toBe(held.length);
     expect(n).toBeLessThanOrEqual(5);
   }, 120_000);
+
+  it('an outcome the application cannot reach is refused when staff set it (409), not on results day', async () => {
+    // Submitted but never placed in a round: it can be rejected, not admitted or waitlisted.
+    const [intake] = await createIntakes(t, staff, ['MGK']);
+    await moveClock(t, `${intake.year}-01-20T12:00:00+01:00`);
+    const person = await registerApplicant(t, { birthDate: `${intake.year - 20}-05-01` });
+    const draft = await t
+      .http()
+      .post('/api/applications')
+      .set(person.auth)
+      .send({
+        intakeId: intake.id,
+        track: 'classical',
+        mainSubject: 'cello',
+        motivation: 'Musik.',
+        repertoire: [
+          { title: 'Et', durationMinutes: 4 },
+          { title: 'To', durationMinutes: 4 },
+        ],
+      })
+      .expect(201);
+    const id = draft.body.id as string;
+    await t.http().post(`/api/applications/${id}/submit`).set(person.auth).expect(200);
+    await t.http().post(`/api/intakes/${intake.id}/decision-proposal`).set(staff.auth).expect(200);
+    const admit = await t
+      .http()
+      .put(`/api/applications/${id}/decision`)
+      .set(staff.auth)
+      .send({ outcome: 'admitted', reason: 'Kendt talent' })
+      .expect(409);
+    expect(admit.body.message).toMatch(/submitted; it cannot be admitted/);
+    await t
+      .http()
+      .put(`/api/applications/${id}/decision`)
+      .set(staff.auth)
+      .send({ outcome: 'rejected' })
+      .expect(200);
+    await moveClock(t, intake.resultsAt as string);
+    await t.http().post(`/api/intakes/${intake.id}/publish-results`).set(staff.auth).expect(200);
+    const view = await t.http().get(`/api/applications/${id}`).set(person.auth).expect(200);
+    expect(view.body.status).toBe('rejected');
+  });
 });

@@ -338,8 +338,16 @@ describe('jury', () => {
     expect(ranking.body.notRanked).toContainEqual(
       expect.objectContaining({ applicationId, reason: 'not scored', needsAttention: true }),
     );
+    // Recused: the time stays in the timetable, the applicant's dossier goes (material download answers 404,
+    // see the authorisation matrix); the chair, not recused, still reads it.
     const list = await t.http().get('/api/jury/auditions').set(j3.auth).expect(200);
-    expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ recused: true });
+    expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      recused: true,
+      repertoire: [],
+      materials: [],
+    });
+    const chairs = await t.http().get('/api/jury/auditions').set(j1.auth).expect(200);
+    expect(chairs.body.items.find((i: { id: string }) => i.id === id).repertoire).toHaveLength(2);
   });
 
   it('the chair records the result and locks the audition; writes → 409; staff reopen with a reason (audited)', async () => {

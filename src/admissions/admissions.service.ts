@@ -6,6 +6,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../accounts/auth.decorators.js';
 import { policy } from '../accounts/policy.js';
 import type { Application } from '../applications/application.entity.js';
+import { assertTransition } from '../applications/application-status.js';
 import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
@@ -188,6 +189,10 @@ export class AdmissionsService implements OnModuleInit {
       );
     }
     await this.assertNotPublished(current.intakeId);
+    // Refused now rather than on results day, where one impossible outcome (e.g. admitting an application that
+    // never auditioned) would block publishing the whole intake.
+    const [application] = await this.applications.summaries([applicationId]);
+    assertTransition(application.status, dto.outcome);
     const override = dto.outcome !== current.proposedOutcome;
     if (override && !dto.reason) {
       throw invalid(

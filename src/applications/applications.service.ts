@@ -84,8 +84,13 @@ export class ApplicationsService {
   ) {}
 
   async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationView> {
-    const intake = await this.catalogue.getIntake(dto.intakeId).catch(() => {
-      throw invalid('intakeId', `No intake with id ${dto.intakeId}`);
+    const intake = await this.catalogue.getIntake(dto.intakeId).catch((error: unknown) => {
+      // Only "no such intake" is the client's mistake; a database error (e.g. PostgreSQL restarting) must
+      // stay a 5xx the client retries, not a 400 telling it the intake does not exist.
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) {
+        throw invalid('intakeId', `No intake with id ${dto.intakeId}`);
+      }
+      throw error;
     });
     this.assertTrack(intake, dto.track);
     if (!this.catalogue.isOpenForApplications(intake, this.clock.now())) {

@@ -579,10 +579,16 @@ export class AuditionsService implements OnModuleInit {
     return this.describe(auditions, { staff: false });
   }
 
+  /**
+   * Whether the juror judges one of the application's auditions: on its panel and not recused from it. A recused
+   * juror takes no part in that audition, so the applicant's material is none of their business (data minimisation).
+   */
   async isOnPanelOf(userId: string, applicationId: string): Promise<boolean> {
     const found = (await this.dataSource.query(
       `SELECT 1 FROM auditions a JOIN panel_members pm ON pm.panel_id = a.panel_id
-        WHERE a.application_id = $1 AND pm.user_id = $2 LIMIT 1`,
+        WHERE a.application_id = $1 AND pm.user_id = $2
+          AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.audition_id = a.id AND c.juror_id = pm.user_id)
+        LIMIT 1`,
       [applicationId, userId],
     )) as unknown[];
     return found.length > 0;

@@ -16,6 +16,8 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // A safe integer: 1e300 passes @IsInt but reaches SQL as "OFFSET 1e+300", a syntax error (500).
+  @Max(Number.MAX_SAFE_INTEGER)
   offset = 0;
 }
 

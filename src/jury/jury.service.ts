@@ -94,7 +94,8 @@ export class JuryService {
     const recused = new Set(recusals.map((c) => c.auditionId));
     const locked = new Set(results.filter((r) => r.lockedAt).map((r) => r.auditionId));
     const items = rows.map((r) => {
-      const d = dossier.get(r.applicationId);
+      // A recused juror keeps the time and place in their timetable but not the applicant's dossier.
+      const d = recused.has(r.id) ? undefined : dossier.get(r.applicationId);
       const s = score.get(r.id);
       return {
         ...r,

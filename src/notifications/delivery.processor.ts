@@ -18,6 +18,10 @@ import { renderTemplate, TemplateError } from './templates.js';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 
+/** How long a worker keeps trying to record a message the mail server accepted: 60 × 1 s. */
+const RECORD_SENT_TRIES = 60;
+const RECORD_SENT_DELAY_MS = 1000;
+
 /**
  * Sends one outbox row by SMTP. The row is locked while it is sent, so a duplicate job for the same row
  * (a stalled job redelivered while the first worker still sends) waits and then finds it sent.
@@ -50,7 +54,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
   async deliver(job: Job<DeliverJob>): Promise<DeliveryOutcome> {
     const { notificationId, delivery } = job.data;
     let retry: unknown;
-    const outcome = await this.dataSource.transaction(async (tx): Promise<DeliveryOutcome> => {
+    let accepted: { attempts: number } | undefined;
+    const sending = this.dataSource.transaction(async (tx): Promise<DeliveryOutcome> => {
       const row = await tx.findOne(Notification, {
         where: { id: notificationId },
         lock: { mode: 'pessimistic_write' },
@@ -85,11 +90,47 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
         retry = error;
         return 'failed';
       }
+      accepted = { attempts };
       await tx.update(Notification, { id: n.id }, { status: 'sent', sentAt: this.clock.now(), attempts });
       return 'sent';
+    });
+    const outcome = await sending.catch(async (error: unknown) => {
+      if (!accepted) throw error;
+      // The mail server took the message but the transaction recording it was lost (PostgreSQL restarted
+      // between "250 OK" and the commit; found by the fault suite). A retry would e-mail it twice.
+      await this.recordSentAfterAcceptance(notificationId, delivery, accepted.attempts, error);
+      return 'sent' as const;
     });
     // Thrown after the commit that recorded the attempt: bull retries with backoff.
     if (retry) throw retry;
     return outcome;
+  }
+
+  /**
+   * Marks an accepted message sent as soon as the database answers again (bounded). Meanwhile no other worker
+   * sends the row: this job stays active (bull keeps renewing its lock) and the relay leaves active jobs alone.
+   * Only if the database stays away past the bound does the job fail, and a retry may send it twice.
+   */
+  private async recordSentAfterAcceptance(
+    id: string,
+    delivery: number,
+    attempts: number,
+    cause: unknown,
+  ): Promise<void> {
+    for (let i = 0; i < RECORD_SENT_TRIES; i++) {
+      try {
+        // status = 'pending': if the lost commit did reach the database after all, this changes nothing.
+        await this.dataSource.manager.update(
+          Notification,
+          { id, delivery, status: 'pending' },
+          { status: 'sent', sentAt: this.clock.now(), attempts },
+        );
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, RECORD_SENT_DELAY_MS));
+      }
+    }
+    this.logger.error(`notification ${id} was accepted by the mail server but could not be recorded as sent`);
+    throw cause;
   }
 }

@@ -144,6 +144,9 @@ export class ListIntakesQuery extends PageQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'year must be a whole number' })
+  // The bounds of an intake's year: a huge whole number overflowed the integer column (500).
+  @Min(2000)
+  @Max(2999)
   year?: number;
 }
 
