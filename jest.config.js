@@ -18,6 +18,7 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       setupFiles: ['<rootDir>/test/env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/fresh-start.ts'],
     },
   ],
 };

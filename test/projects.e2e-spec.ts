@@ -234,8 +234,11 @@ describe('third-year projects', () => {
     }
     expect(sink.to(anna.email).filter((m) => m.subject === OVERDUE_SUBJECT)).toHaveLength(0);
 
-    // Staff get the weekly digest of projects at risk, once in the week.
-    const digests = sink.to(staff.email).filter((m) => m.subject.startsWith('Afgangsprojekter i risiko'));
+    // Staff get the weekly digest of projects at risk, once in the week. (Other specs share the database, so a
+    // digest of an earlier week may have listed their projects: count the ones of this week, naming this one.)
+    const digests = sink
+      .to(staff.email)
+      .filter((m) => m.subject.startsWith('Afgangsprojekter i risiko') && m.text.includes('Hamlet i dag'));
     expect(digests).toHaveLength(1);
     expect(digests[0].text).toContain('Oliver Berg – Hamlet i dag');
 
