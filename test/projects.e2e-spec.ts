@@ -103,6 +103,14 @@ describe('third-year projects', () => {
     expect(assigned.body.supervisor).toEqual({ id: anna.id, name: 'Anna Vejleder' });
     const approved = await post(staff, `/${id}/approve`).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
+    // The student hears both: the proposal sent back with the comment, then the approval.
+    await drainNotifications(t);
+    const told = sink.to(maja.email).filter((m) => m.subject.startsWith('Dit'));
+    expect(told.map((m) => m.subject)).toEqual([
+      'Dit projektforslag er sendt tilbage',
+      'Dit afgangsprojekt er godkendt',
+    ]);
+    expect(told[0].text).toContain('Beskriv repertoiret nærmere.');
 
     await post(maja, `/${id}/submit`).expect(409);
     expect((await post(maja, `/${id}/start`).expect(200)).body.status).toBe('in_progress');

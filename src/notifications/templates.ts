@@ -476,6 +476,61 @@ See your grades here: {{link}}`,
     },
   },
 
+  project_returned: {
+    variables: { name: 'text', projectTitle: 'text', comment: 'text', link: 'url' },
+    sample: {
+      name: 'Maja Jensen',
+      projectTitle: 'Afgangskoncert: Nordiske stemmer',
+      comment: 'Beskriv repertoiret nærmere.',
+      link: 'https://talentakademi.example/p/1',
+    },
+    da: {
+      subject: 'Dit projektforslag er sendt tilbage',
+      body: `Kære {{name}}
+
+Akademiet har sendt dit forslag til afgangsprojektet "{{projectTitle}}" tilbage med denne kommentar:
+
+{{comment}}
+
+Ret forslaget og send det igen her: {{link}}`,
+    },
+    en: {
+      subject: 'Your project proposal has been sent back',
+      body: `Dear {{name}}
+
+The academy has sent your proposal for the third-year project "{{projectTitle}}" back with this comment:
+
+{{comment}}
+
+Revise the proposal and send it again here: {{link}}`,
+    },
+  },
+
+  project_approved: {
+    variables: { name: 'text', projectTitle: 'text', link: 'url' },
+    sample: {
+      name: 'Maja Jensen',
+      projectTitle: 'Afgangskoncert: Nordiske stemmer',
+      link: 'https://talentakademi.example/p/1',
+    },
+    da: {
+      subject: 'Dit afgangsprojekt er godkendt',
+      body: `Kære {{name}}
+
+Dit afgangsprojekt "{{projectTitle}}" er godkendt. Din vejleder følger dig undervejs.
+
+Se projektet og dine delmål her: {{link}}`,
+    },
+    en: {
+      subject: 'Your third-year project has been approved',
+      body: `Dear {{name}}
+
+Your third-year project "{{projectTitle}}" has been approved. Your supervisor will follow you along the way.
+
+See the project and its milestones here: {{link}}`,
+    },
+  },
+
   milestone_due: {
     variables: {
       name: 'text',

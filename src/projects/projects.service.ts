@@ -188,6 +188,11 @@ export class ProjectsService {
       Object.assign(project, { status: 'approved', approvedAt: this.clock.now(), returnComment: null });
       await tx.save(project);
       await this.record(tx, user, 'project.approve', project, before);
+      await this.notifications.enqueue(tx, {
+        type: 'project_approved',
+        recipientUserId: project.studentId,
+        data: { projectTitle: project.title, link: this.link(project.id) },
+      });
     });
   }
 
@@ -198,6 +203,11 @@ export class ProjectsService {
       Object.assign(project, { status: 'returned', returnComment: dto.comment });
       await tx.save(project);
       await this.record(tx, user, 'project.return', project, before, dto.comment);
+      await this.notifications.enqueue(tx, {
+        type: 'project_returned',
+        recipientUserId: project.studentId,
+        data: { projectTitle: project.title, comment: dto.comment, link: this.link(project.id) },
+      });
     });
   }
 
