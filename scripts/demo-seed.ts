@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountsService } from '../src/accounts/accounts.service.js';
 import { User, type Role } from '../src/accounts/user.entity.js';
 import { AppModule } from '../src/app.module.js';
+import { ApplicationsService } from '../src/applications/applications.service.js';
 import { CatalogueService } from '../src/catalogue/catalogue.service.js';
 import { Clock } from '../src/common/clock.js';
 import { addCopenhagenDays, copenhagenDate } from '../src/common/time.js';
@@ -54,6 +55,7 @@ export async function seedDemo(env: Env): Promise<DemoAccount[]> {
   try {
     await seedAccounts(app);
     await seedIntakes(app);
+    await seedDraft(app);
     return DEMO_PEOPLE.map(({ role, email, password }) => ({ role, email, password }));
   } finally {
     await app.close();
@@ -120,4 +122,37 @@ export async function seedIntakes(app: INestApplicationContext): Promise<void> {
         : {}),
     });
   }
+}
+
+/** The demo applicant has a draft to MGK (classical) this year, one piece short of complete: what to try first. */
+export async function seedDraft(app: INestApplicationContext): Promise<void> {
+  const users = app.get(DataSource).getRepository(User);
+  const applicant = await users
+    .createQueryBuilder('u')
+    .where('lower(u.email) = lower(:email)', {
+      email: DEMO_PEOPLE.find((p) => p.role === 'applicant')!.email,
+    })
+    .getOneOrFail();
+  const catalogue = app.get(CatalogueService);
+  const year = Number(copenhagenDate(app.get(Clock).now()).slice(0, 4));
+  const [intake] = (await catalogue.listIntakes({ programme: 'MGK', year, limit: 1, offset: 0 })).items;
+  const applications = app.get(ApplicationsService);
+  const asApplicant = {
+    id: applicant.id,
+    role: applicant.role,
+    email: applicant.email,
+    name: applicant.name,
+  };
+  if (
+    !intake?.openForApplications ||
+    (await applications.list(asApplicant, { limit: 1, offset: 0 })).total > 0
+  )
+    return;
+  await applications.create(asApplicant, {
+    intakeId: intake.id,
+    track: 'classical',
+    mainSubject: 'cello',
+    motivation: 'Jeg vil gerne blive cellist og spille kammermusik.',
+    repertoire: [{ title: 'Suite nr. 1 i G-dur, Prélude', composer: 'J.S. Bach', durationMinutes: 3 }],
+  });
 }
