@@ -10,7 +10,6 @@ import {
   mapIntake,
   mapProgramme,
   mapRubric,
-  mapTrack,
   toIntakeInfo,
   toRubricInfo,
   type IntakeInfo,
@@ -69,6 +68,8 @@ type Editable = (typeof EDITABLE)[number];
  */
 @Injectable()
 export class CatalogueService {
+  private reference?: Promise<ProgrammeView[]>;
+
   constructor(
     @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
     @InjectRepository(Track) private readonly tracks: Repository<Track>,
@@ -81,7 +82,19 @@ export class CatalogueService {
 
   // ---- reference data -------------------------------------------------------------------------
 
-  async listProgrammes(): Promise<ProgrammeView[]> {
+  /**
+   * Programmes and tracks are reference data that only a migration changes, so each process reads them once;
+   * every application view and submit asks for them.
+   */
+  listProgrammes(): Promise<ProgrammeView[]> {
+    this.reference ??= this.loadProgrammes().catch((error: unknown) => {
+      this.reference = undefined;
+      throw error;
+    });
+    return this.reference;
+  }
+
+  private async loadProgrammes(): Promise<ProgrammeView[]> {
     const [programmes, tracks] = await Promise.all([
       this.programmes.find(),
       this.tracks.find({ order: { position: 'ASC', code: 'ASC' } }),
@@ -101,9 +114,11 @@ export class CatalogueService {
   }
 
   async getTrack(programme: string, track: string): Promise<TrackView> {
-    const found = await this.tracks.findOneBy({ programmeCode: programme, code: track });
+    const found = (await this.listProgrammes())
+      .find((p) => p.code === programme)
+      ?.tracks.find((t) => t.code === track);
     if (!found) throw new DomainError(ErrorCode.NotFound, `${programme} has no track ${track}`);
-    return mapTrack(found);
+    return found;
   }
 
   // ---- intakes --------------------------------------------------------------------------------
