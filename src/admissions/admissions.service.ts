@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../accounts/auth.decorators.js';
 import { policy } from '../accounts/policy.js';
@@ -12,7 +11,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Sweeper } from '../common/sweeper.js';
 import {
   addCopenhagenDays,
@@ -21,7 +20,6 @@ import {
   formatCopenhagen,
   toCopenhagenIso,
 } from '../common/time.js';
-import type { Env } from '../config/env.js';
 import { gradeLabel } from '../jury/grades.js';
 import { JuryService } from '../jury/jury.service.js';
 import type { RankingMethod } from '../jury/ranking.js';
@@ -61,7 +59,6 @@ export class AdmissionsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly sweeper: Sweeper,
-    private readonly config: ConfigService<Env, true>,
   ) {}
 
   onModuleInit(): void {
@@ -283,7 +280,7 @@ export class AdmissionsService implements OnModuleInit {
               applicationId: c.id,
               data:
                 decision.outcome === 'waitlisted'
-                  ? { programme: intake.programme, link: this.link(c.id) }
+                  ? { programme: intake.programme, link: this.applications.link(c.id) }
                   : { programme: intake.programme },
             });
           }
@@ -300,7 +297,7 @@ export class AdmissionsService implements OnModuleInit {
       return this.publicationSummary(intakeId, publication);
     } catch (error) {
       // Two staff members publishing at once: one transaction wins, the other answers as a repeat.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         return this.publicationSummary(intakeId, (await this.publications.findOneBy({ intakeId }))!);
       }
       throw error;
@@ -504,7 +501,7 @@ export class AdmissionsService implements OnModuleInit {
     const data = {
       programme: intake.programme,
       respondBy: respondBy.toISOString(),
-      link: this.link(application.id),
+      link: this.applications.link(application.id),
     };
     await this.notifications.enqueue(tx, {
       type: fromWaitlist ? 'waitlist_promoted' : 'result_admitted',
@@ -604,10 +601,6 @@ export class AdmissionsService implements OnModuleInit {
         : null,
       offer: offer ? mapOffer(offer) : null,
     };
-  }
-
-  private link(applicationId: string): string {
-    return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
   }
 }
 

@@ -469,8 +469,8 @@ export class ApplicationsService {
     return application;
   }
 
-  /** Where the applicant finds the application (the web client's page for it). */
-  private link(applicationId: string): string {
+  /** Where the applicant finds the application (the web client's page for it); every room's e-mails link here. */
+  link(applicationId: string): string {
     return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
   }
 

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not, QueryFailedError, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -12,7 +11,6 @@ import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
-import type { Env } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
 import type {
@@ -54,7 +52,6 @@ export class AuditionsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
   ) {}
 
   onModuleInit(): void {
@@ -408,7 +405,7 @@ export class AuditionsService implements OnModuleInit {
           data: {
             programme: intake.programme,
             roundName: next?.name ?? 'næste runde',
-            link: this.link(summary.id),
+            link: this.applications.link(summary.id),
           },
         });
       }
@@ -747,12 +744,8 @@ export class AuditionsService implements OnModuleInit {
       startsAt: slot.startsAt.toISOString(),
       venue: slot.venue,
       room: slot.room,
-      link: this.link(applicationId),
+      link: this.applications.link(applicationId),
     };
-  }
-
-  private link(applicationId: string): string {
-    return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
   }
 }
 

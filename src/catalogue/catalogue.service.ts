@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, notFound } from '../common/errors.js';
+import { DomainError, ErrorCode, isUniqueViolation, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import { isCalendarDate, toCopenhagenIso } from '../common/time.js';
 import {
@@ -356,11 +356,7 @@ export class CatalogueService {
     programme?: string,
     year?: number,
   ): Promise<unknown> {
-    const pgError =
-      error instanceof QueryFailedError
-        ? (error.driverError as { code?: string; constraint?: string })
-        : undefined;
-    if (pgError?.code !== '23505' || pgError.constraint !== 'intakes_programme_year_key') return error;
+    if (!isUniqueViolation(error, 'intakes_programme_year_key')) return error;
     const existing =
       programme && year !== undefined
         ? await this.intakes.findOneBy({ programmeCode: programme, year })

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 
 /** Machine-readable error codes; clients switch on these, people read the message. */
 export enum ErrorCode {
@@ -73,3 +74,10 @@ export const forbidden = (message = 'You may not do this') => new DomainError(Er
 
 export const invalid = (field: string, message: string) =>
   new DomainError(ErrorCode.ValidationFailed, message, [{ field, messages: [message] }]);
+
+/** Whether PostgreSQL refused a write for breaking a unique index (optionally: that one). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; constraint?: string };
+  return driver.code === '23505' && (constraint === undefined || driver.constraint === constraint);
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../accounts/auth.decorators.js';
 import { policy } from '../accounts/policy.js';
@@ -12,7 +12,7 @@ import { PanelMember } from '../auditions/panel.entity.js';
 import type { Round } from '../auditions/round.entity.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { toCopenhagenIso } from '../common/time.js';
 import { AuditionResult } from './audition-result.entity.js';
 import { Conflict } from './conflict.entity.js';
@@ -300,7 +300,7 @@ export class JuryService {
         };
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainError(ErrorCode.AlreadyExists, 'This juror is already recused from this audition');
       }
       throw error;

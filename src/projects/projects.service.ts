@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, QueryFailedError, Repository, type FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, type FindOptionsWhere } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../accounts/auth.decorators.js';
 import { policy } from '../accounts/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, forbidden, invalid, notFound } from '../common/errors.js';
+import { DomainError, ErrorCode, forbidden, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
@@ -128,7 +128,7 @@ export class ProjectsService {
       });
     } catch (error) {
       // Two proposals racing: the unique index on the enrolment lets one through.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         const first = await this.projects.findOneBy({ enrolmentId: student.id });
         if (first) throw this.duplicate(first.id);
       }
