@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../accounts/auth.decorators.js';
 import { policy } from '../accounts/policy.js';
@@ -9,7 +9,7 @@ import type { Application } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { DomainError, ErrorCode, invalid, isExclusionViolation, notFound } from '../common/errors.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
@@ -223,7 +223,7 @@ export class AuditionsService implements OnModuleInit {
         });
         return saved.map(mapSlot);
       } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
+        if (isExclusionViolation(error)) {
           throw new DomainError(
             ErrorCode.Conflict,
             `${dto.room} at ${dto.venue} is already booked at that time`,
