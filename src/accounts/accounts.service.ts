@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
@@ -56,6 +57,7 @@ export class AccountsService {
     private readonly jwt: JwtService,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
+    private readonly links: Links,
     private readonly audit: AuditService,
     // By token: NotificationsService depends on this service, so the class is imported as a type only.
     @Inject(NOTIFICATIONS) private readonly notifications: NotificationsService,
@@ -254,7 +256,7 @@ export class AccountsService {
       this.clock.now().getTime() + this.config.get('INVITATION_TTL_HOURS') * 3600_000,
     );
     await tx.insert(Invitation, { userId: user.id, tokenHash: sha256(token), expiresAt, acceptedAt: null });
-    const link = `${this.config.get('PUBLIC_URL')}/accept-invitation?token=${token}`;
+    const link = this.links.acceptInvitation(token);
     return { user: mapUser(user), token, link, expiresAt };
   }
 

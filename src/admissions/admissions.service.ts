@@ -12,6 +12,7 @@ import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import { Sweeper } from '../common/sweeper.js';
 import {
   addCopenhagenDays,
@@ -58,6 +59,7 @@ export class AdmissionsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly links: Links,
     private readonly sweeper: Sweeper,
   ) {}
 
@@ -280,7 +282,7 @@ export class AdmissionsService implements OnModuleInit {
               applicationId: c.id,
               data:
                 decision.outcome === 'waitlisted'
-                  ? { programme: intake.programme, link: this.applications.link(c.id) }
+                  ? { programme: intake.programme, link: this.links.application(c.id) }
                   : { programme: intake.programme },
             });
           }
@@ -501,7 +503,7 @@ export class AdmissionsService implements OnModuleInit {
     const data = {
       programme: intake.programme,
       respondBy: respondBy.toISOString(),
-      link: this.applications.link(application.id),
+      link: this.links.application(application.id),
     };
     await this.notifications.enqueue(tx, {
       type: fromWaitlist ? 'waitlist_promoted' : 'result_admitted',

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -11,9 +10,9 @@ import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { missingRequirements, type TrackRequirements } from '../catalogue/requirements.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
 import { addCopenhagenDays, formatCopenhagen, toCopenhagenIso } from '../common/time.js';
-import type { Env } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Application } from './application.entity.js';
 import { assertTransition } from './application-status.js';
@@ -80,7 +79,7 @@ export class ApplicationsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly links: Links,
   ) {}
 
   async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -254,7 +253,7 @@ export class ApplicationsService {
         data: {
           programme: intake.programme,
           submittedAt: now.toISOString(),
-          link: this.link(application.id),
+          link: this.links.application(application.id),
         },
       });
       return { id, status: application.status, submittedAt: toCopenhagenIso(now) };
@@ -367,7 +366,7 @@ export class ApplicationsService {
             data: {
               programme: intake.programme,
               closesAt: intake.closesAt.toISOString(),
-              link: this.link(row.id),
+              link: this.links.application(row.id),
             },
           });
         }
@@ -467,11 +466,6 @@ export class ApplicationsService {
     if (!application) throw notFound('application', id);
     policy.owner(user, application.applicantId, 'application', id);
     return application;
-  }
-
-  /** Where the applicant finds the application (the web client's page for it); every room's e-mails link here. */
-  link(applicationId: string): string {
-    return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
   }
 
   private async view(application: Application): Promise<ApplicationView> {

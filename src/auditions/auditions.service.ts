@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isExclusionViolation, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
@@ -52,6 +53,7 @@ export class AuditionsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly links: Links,
   ) {}
 
   onModuleInit(): void {
@@ -405,7 +407,7 @@ export class AuditionsService implements OnModuleInit {
           data: {
             programme: intake.programme,
             roundName: next?.name ?? 'næste runde',
-            link: this.applications.link(summary.id),
+            link: this.links.application(summary.id),
           },
         });
       }
@@ -744,7 +746,7 @@ export class AuditionsService implements OnModuleInit {
       startsAt: slot.startsAt.toISOString(),
       venue: slot.venue,
       room: slot.room,
-      link: this.applications.link(applicationId),
+      link: this.links.application(applicationId),
     };
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, Repository, type FindOptionsWhere } from 'typeorm';
@@ -9,9 +8,9 @@ import { policy } from '../accounts/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, forbidden, invalid, isUniqueViolation, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
 import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate, isCalendarDate } from '../common/time.js';
-import type { Env } from '../config/env.js';
 import { isSevenPointGrade } from '../jury/grades.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
@@ -69,7 +68,7 @@ export class ProjectsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly links: Links,
   ) {}
 
   /** The enrolments a teacher supervises (for the students room's visibility). */
@@ -191,7 +190,7 @@ export class ProjectsService {
       await this.notifications.enqueue(tx, {
         type: 'project_approved',
         recipientUserId: project.studentId,
-        data: { projectTitle: project.title, link: this.link(project.id) },
+        data: { projectTitle: project.title, link: this.links.project(project.id) },
       });
     });
   }
@@ -206,7 +205,7 @@ export class ProjectsService {
       await this.notifications.enqueue(tx, {
         type: 'project_returned',
         recipientUserId: project.studentId,
-        data: { projectTitle: project.title, comment: dto.comment, link: this.link(project.id) },
+        data: { projectTitle: project.title, comment: dto.comment, link: this.links.project(project.id) },
       });
     });
   }
@@ -427,7 +426,7 @@ export class ProjectsService {
           data: {
             count: atRisk.length,
             summary,
-            link: `${this.config.get('PUBLIC_URL')}/projects?atRisk=true`,
+            link: this.links.projectsAtRisk(),
           },
         });
       }
@@ -460,7 +459,7 @@ export class ProjectsService {
           projectTitle: row.project_title,
           milestoneTitle: row.milestone_title,
           dueDate: row.due_date,
-          link: this.link(row.project_id),
+          link: this.links.project(row.project_id),
         };
         for (const recipient of [row.student_id, row.supervisor_id]) {
           if (!recipient) continue;
@@ -603,9 +602,5 @@ export class ProjectsService {
 
   private today(): string {
     return copenhagenDate(this.clock.now());
-  }
-
-  private link(projectId: string): string {
-    return `${this.config.get('PUBLIC_URL')}/projects/${projectId}`;
   }
 }

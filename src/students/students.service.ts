@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -8,9 +7,9 @@ import { policy } from '../accounts/policy.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
 import { copenhagenDate } from '../common/time.js';
-import type { Env } from '../config/env.js';
 import { isSevenPointGrade } from '../jury/grades.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AnnualExam } from './annual-exam.entity.js';
@@ -55,7 +54,7 @@ export class StudentsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly links: Links,
   ) {}
 
   /**
@@ -231,7 +230,7 @@ export class StudentsService {
           programme: enrolment.programme,
           year: dto.year,
           outcome: dto.passed ? 'passed' : 'failed',
-          link: this.link(id),
+          link: this.links.student(id),
         },
       });
       return { exam, enrolment };
@@ -442,9 +441,5 @@ export class StudentsService {
 
   private today(): string {
     return copenhagenDate(this.clock.now());
-  }
-
-  private link(id: string): string {
-    return `${this.config.get('PUBLIC_URL')}/students/${id}`;
   }
 }
