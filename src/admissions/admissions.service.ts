@@ -21,7 +21,7 @@ import {
   formatCopenhagen,
   toCopenhagenIso,
 } from '../common/time.js';
-import { gradeLabel } from '../jury/grades.js';
+import { gradeLabel } from '../common/grades.js';
 import { JuryService } from '../jury/jury.service.js';
 import type { RankingMethod } from '../jury/ranking.js';
 import { NotificationsService } from '../notifications/notifications.service.js';

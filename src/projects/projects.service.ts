@@ -11,7 +11,6 @@ import { DomainError, ErrorCode, forbidden, invalid, isUniqueViolation, notFound
 import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
 import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate, isCalendarDate } from '../common/time.js';
-import { isSevenPointGrade } from '../jury/grades.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { assessRisk, type Risk } from './at-risk.js';
@@ -237,12 +236,6 @@ export class ProjectsService {
   }
 
   async assess(user: AuthUser, id: string, dto: AssessmentDto): Promise<ProjectView> {
-    if (!isSevenPointGrade(dto.grade)) {
-      throw invalid(
-        'grade',
-        `grade must be on the 7-point scale (12, 10, 7, 4, 02, 00, -3); ${dto.grade} is not`,
-      );
-    }
     return this.act(user, id, async (tx, project) => {
       assertProjectTransition(project.status, 'assessed');
       const before = this.snapshot(project);

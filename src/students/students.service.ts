@@ -10,7 +10,6 @@ import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
 import { copenhagenDate } from '../common/time.js';
-import { isSevenPointGrade } from '../jury/grades.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AnnualExam } from './annual-exam.entity.js';
 import type { AnnualExamDto, FinalExamDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
@@ -168,14 +167,6 @@ export class StudentsService {
    * Failed: the course ends. Audited and the student is notified, in the same transaction.
    */
   async recordAnnualExam(actor: Actor, id: string, dto: AnnualExamDto) {
-    dto.subjects.forEach((s, i) => {
-      if (!isSevenPointGrade(s.grade)) {
-        throw invalid(
-          `subjects.${i}.grade`,
-          `subjects.${i}.grade must be on the 7-point scale (12, 10, 7, 4, 02, 00, -3); ${s.grade} is not`,
-        );
-      }
-    });
     const today = this.today();
     const result = await this.dataSource.transaction(async (tx) => {
       const enrolment = await this.lock(tx, id);
@@ -424,12 +415,6 @@ export class StudentsService {
     }
     if (!dto.result) throw invalid('result', 'result must be passed or failed (or send waived: true)');
     if (!dto.examiner) throw invalid('examiner', 'examiner (the external examiner) is required');
-    if (dto.grade !== undefined && !isSevenPointGrade(dto.grade)) {
-      throw invalid(
-        'grade',
-        `grade must be on the 7-point scale (12, 10, 7, 4, 02, 00, -3); ${dto.grade} is not`,
-      );
-    }
     return {
       waived: false,
       result: dto.result,
