@@ -17,7 +17,7 @@ import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from '
 import { Invitation } from './invitation.entity.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { User, type Locale, type Role } from './user.entity.js';
-import { mapUser, type UserView } from './users.mapper.js';
+import { mapUser, type UserView } from './accounts.mapper.js';
 
 export const ADULT_AGE = 18;
 

@@ -28,6 +28,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { StudentsService } from '../students/students.service.js';
 import { Decision, ResultsPublication, type Outcome } from './decision.entity.js';
 import type { SetDecisionDto } from './dto/admissions.dto.js';
+import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
 import { nextOnWaitlist, proposeDecisions, type RankedApplicant } from './proposal.js';
 
@@ -604,33 +605,6 @@ export class AdmissionsService implements OnModuleInit {
       offer: offer ? mapOffer(offer) : null,
     };
   }
-}
-
-function mapDecision(d: Decision) {
-  return {
-    applicationId: d.applicationId,
-    track: d.track,
-    mainSubject: d.mainSubject,
-    rank: d.rank,
-    grade: d.grade,
-    proposedOutcome: d.proposedOutcome,
-    outcome: d.outcome,
-    explanation: d.explanation,
-    overrideReason: d.overrideReason,
-  };
-}
-
-function mapOffer(o: Offer) {
-  return {
-    id: o.id,
-    applicationId: o.applicationId,
-    track: o.track,
-    status: o.status,
-    respondBy: toCopenhagenIso(o.respondBy),
-    fromWaitlist: o.fromWaitlist,
-    respondedAt: o.respondedAt ? toCopenhagenIso(o.respondedAt) : null,
-    enrolmentId: o.enrolmentId,
-  };
 }
 
 /** RFC 4180: quote a cell with a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */

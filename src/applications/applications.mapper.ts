@@ -1,3 +1,30 @@
+/** An application as other rooms need it to schedule, rank and decide. */
+export interface ApplicationSummary {
+  id: string;
+  applicantId: string;
+  intakeId: string;
+  programme: string;
+  track: string;
+  mainSubject: string;
+  status: Application['status'];
+  submittedAt: Date | null;
+  unavailable: Array<{ from: Date; to: Date }>;
+}
+
+/** An application as a jury reads it (see `dossiers`). */
+export interface ApplicationDossier {
+  id: string;
+  repertoire: Application['repertoire'];
+  namedPieces: Record<string, string>;
+  materials: Array<{
+    id: string;
+    kind: string;
+    filename: string | null;
+    contentType: string | null;
+    url: string | null;
+  }>;
+}
+
 import { toCopenhagenIso } from '../common/time.js';
 import type { Application } from './application.entity.js';
 import type { Material } from './material.entity.js';
@@ -47,5 +74,19 @@ export function mapApplication(a: Application, extra: Record<string, unknown> = 
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     ...extra,
+  };
+}
+
+export function summarise(a: Application): ApplicationSummary {
+  return {
+    id: a.id,
+    applicantId: a.applicantId,
+    intakeId: a.intakeId,
+    programme: a.programme,
+    track: a.track,
+    mainSubject: a.mainSubject,
+    status: a.status,
+    submittedAt: a.submittedAt,
+    unavailable: a.unavailable.map((u) => ({ from: new Date(u.from), to: new Date(u.to) })),
   };
 }

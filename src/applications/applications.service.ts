@@ -16,7 +16,14 @@ import { addCopenhagenDays, formatCopenhagen, toCopenhagenIso } from '../common/
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Application } from './application.entity.js';
 import { assertTransition } from './application-status.js';
-import { mapApplication } from './applications.mapper.js';
+import {
+  mapApplication,
+  summarise,
+  type ApplicationDossier,
+  type ApplicationSummary,
+} from './applications.mapper.js';
+
+export type { ApplicationDossier, ApplicationSummary };
 import type {
   ApplicationQuery,
   CreateApplicationDto,
@@ -36,33 +43,6 @@ type ApplicationView = ReturnType<typeof mapApplication>;
 export type WithdrawHook = (tx: EntityManager, application: Application) => Promise<void>;
 export type ViewPart = (application: Application) => Promise<Record<string, unknown>>;
 export type MaterialAccess = (user: AuthUser, applicationId: string) => Promise<boolean>;
-
-/** An application as other rooms need it to schedule, rank and decide. */
-export interface ApplicationSummary {
-  id: string;
-  applicantId: string;
-  intakeId: string;
-  programme: string;
-  track: string;
-  mainSubject: string;
-  status: Application['status'];
-  submittedAt: Date | null;
-  unavailable: Array<{ from: Date; to: Date }>;
-}
-
-/** An application as a jury reads it (see `dossiers`). */
-export interface ApplicationDossier {
-  id: string;
-  repertoire: Application['repertoire'];
-  namedPieces: Record<string, string>;
-  materials: Array<{
-    id: string;
-    kind: string;
-    filename: string | null;
-    contentType: string | null;
-    url: string | null;
-  }>;
-}
 
 @Injectable()
 export class ApplicationsService {
@@ -540,18 +520,4 @@ export class ApplicationsService {
       [{ field: 'status', current: application.status }],
     );
   }
-}
-
-function summarise(a: Application): ApplicationSummary {
-  return {
-    id: a.id,
-    applicantId: a.applicantId,
-    intakeId: a.intakeId,
-    programme: a.programme,
-    track: a.track,
-    mainSubject: a.mainSubject,
-    status: a.status,
-    submittedAt: a.submittedAt,
-    unavailable: a.unavailable.map((u) => ({ from: new Date(u.from), to: new Date(u.to) })),
-  };
 }

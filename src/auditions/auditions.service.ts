@@ -14,6 +14,7 @@ import { Links } from '../common/links.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
+import { mapPanel, mapRequest, mapRound, mapSlot } from './auditions.mapper.js';
 import type {
   AdvanceDto,
   CreatePanelDto,
@@ -749,42 +750,4 @@ export class AuditionsService implements OnModuleInit {
       link: this.links.application(applicationId),
     };
   }
-}
-
-function mapRound(r: Round) {
-  return { id: r.id, intakeId: r.intakeId, track: r.track, kind: r.kind, order: r.order, name: r.name };
-}
-
-function mapPanel(p: Panel, members: PanelMember[]) {
-  return {
-    id: p.id,
-    roundId: p.roundId,
-    name: p.name,
-    members: members.map((m) => ({ userId: m.userId, role: m.role })),
-  };
-}
-
-function mapSlot(s: Slot) {
-  return {
-    id: s.id,
-    roundId: s.roundId,
-    panelId: s.panelId,
-    venue: s.venue,
-    room: s.room,
-    startsAt: toCopenhagenIso(s.startsAt),
-    endsAt: toCopenhagenIso(s.endsAt),
-    durationMinutes: Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000),
-  };
-}
-
-function mapRequest(r: RescheduleRequest) {
-  return {
-    id: r.id,
-    auditionId: r.auditionId,
-    reason: r.reason,
-    status: r.status,
-    note: r.note,
-    decidedAt: r.decidedAt ? toCopenhagenIso(r.decidedAt) : null,
-    createdAt: toCopenhagenIso(r.createdAt),
-  };
 }

@@ -24,6 +24,7 @@ import {
   type RankingMethod,
   type RoundRanking,
 } from './ranking.js';
+import { mapConflict, mapResult, mapScore } from './jury.mapper.js';
 import { Score } from './score.entity.js';
 import { assertScoreFits, panelStrength } from './scoring.js';
 
@@ -596,43 +597,4 @@ function lockedError(lockedAt: Date): DomainError {
     ErrorCode.Locked,
     `The panel recorded its result on ${toCopenhagenIso(lockedAt)}: scores can no longer change (staff can reopen it)`,
   );
-}
-
-function mapScore(s: Score) {
-  return {
-    id: s.id,
-    auditionId: s.auditionId,
-    jurorId: s.jurorId,
-    criteria: s.criteria,
-    grade: s.grade,
-    comment: s.comment,
-    revision: s.revision,
-    submittedAt: toCopenhagenIso(s.createdAt),
-    updatedAt: toCopenhagenIso(s.updatedAt),
-  };
-}
-
-function mapResult(r: AuditionResult) {
-  return {
-    auditionId: r.auditionId,
-    grade: r.grade,
-    passed: r.passed,
-    note: r.note,
-    decidedBy: r.decidedBy,
-    locked: r.lockedAt !== null,
-    lockedAt: r.lockedAt ? toCopenhagenIso(r.lockedAt) : null,
-    reopenedAt: r.reopenedAt ? toCopenhagenIso(r.reopenedAt) : null,
-  };
-}
-
-function mapConflict(c: Conflict) {
-  return {
-    id: c.id,
-    auditionId: c.auditionId,
-    jurorId: c.jurorId,
-    kind: c.kind,
-    reason: c.reason,
-    recordedBy: c.recordedBy,
-    createdAt: toCopenhagenIso(c.createdAt),
-  };
 }

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import { OUTBOX_CHANNEL } from './notifications.constants.js';
+import { mapNotification, type NotificationView } from './notifications.mapper.js';
 import { Notification, type NotificationStatus } from './notification.entity.js';
 import type { NotificationType } from './templates.js';
 
@@ -21,22 +22,6 @@ export interface NotificationMessage {
   applicationId?: string;
   /** Groups messages about one thing so they can be cancelled or moved, e.g. `audition-reminder:<auditionId>`. */
   topic?: string;
-}
-
-export interface NotificationView {
-  id: string;
-  type: NotificationType;
-  to: string;
-  guardianCopy: boolean;
-  status: NotificationStatus;
-  attempts: number;
-  lastError?: string;
-  sendAt: string;
-  sentAt?: string;
-  createdAt: string;
-  applicationId?: string;
-  topic?: string;
-  resendOf?: string;
 }
 
 export interface NotificationFilter {
@@ -184,22 +169,4 @@ export class NotificationsService implements OnModuleInit {
   private async wakeRelay(em: EntityManager): Promise<void> {
     await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
   }
-}
-
-export function mapNotification(n: Notification): NotificationView {
-  return {
-    id: n.id,
-    type: n.type,
-    to: n.toAddress,
-    guardianCopy: n.guardianCopy,
-    status: n.status,
-    attempts: n.attempts,
-    ...(n.lastError ? { lastError: n.lastError } : {}),
-    sendAt: n.sendAt.toISOString(),
-    ...(n.sentAt ? { sentAt: n.sentAt.toISOString() } : {}),
-    createdAt: n.createdAt.toISOString(),
-    ...(n.applicationId ? { applicationId: n.applicationId } : {}),
-    ...(n.topic ? { topic: n.topic } : {}),
-    ...(n.resendOf ? { resendOf: n.resendOf } : {}),
-  };
 }
