@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { SmtpSink, type SunkMail } from '../scripts/smtp-sink.js';
 import { Clock } from '../src/common/clock.js';
+import { toCopenhagenIso } from '../src/common/time.js';
 import { DELIVER_JOB, NOTIFICATIONS_QUEUE } from '../src/notifications/notifications.constants.js';
 import {
   NotificationsService,
@@ -511,7 +512,7 @@ describe('notifications: scheduled messages', () => {
     expect(sink.to(applicant.email)).toHaveLength(0);
     expect(await statusOf(auditions.kept)).toMatchObject({
       status: 'pending',
-      sendAt: tomorrow.toISOString(),
+      sendAt: toCopenhagenIso(tomorrow),
     });
     expect(await statusOf(auditions.cancelled)).toMatchObject({ status: 'cancelled' });
     await t

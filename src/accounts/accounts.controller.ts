@@ -1,3 +1,4 @@
+import { toCopenhagenIso } from '../common/time.js';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RateLimited } from '../redis/rate-limit.js';
@@ -44,6 +45,6 @@ export class AccountsController {
   @Roles('staff')
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     const issued = await this.accounts.invite(user, dto);
-    return { ...issued.user, invitationExpiresAt: issued.expiresAt.toISOString() };
+    return { ...issued.user, invitationExpiresAt: toCopenhagenIso(issued.expiresAt) };
   }
 }

@@ -293,7 +293,7 @@ export class AdmissionsService implements OnModuleInit {
           action: 'results.published',
           entity: 'intake',
           entityId: intakeId,
-          after: { applications: candidates.length, respondBy: respondBy.toISOString() },
+          after: { applications: candidates.length, respondBy: toCopenhagenIso(respondBy) },
         });
         return saved;
       });
@@ -528,7 +528,7 @@ export class AdmissionsService implements OnModuleInit {
       action: 'offer.made',
       entity: 'offer',
       entityId: offer.id,
-      after: { applicationId: application.id, respondBy: respondBy.toISOString(), fromWaitlist },
+      after: { applicationId: application.id, respondBy: toCopenhagenIso(respondBy), fromWaitlist },
     });
     return offer;
   }

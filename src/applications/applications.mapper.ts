@@ -49,7 +49,7 @@ export function mapMaterial(m: Material): MaterialView {
     size: m.size,
     sha256: m.sha256,
     url: m.url,
-    createdAt: m.createdAt.toISOString(),
+    createdAt: toCopenhagenIso(m.createdAt),
   };
 }
 
@@ -65,14 +65,17 @@ export function mapApplication(a: Application, extra: Record<string, unknown> = 
     motivation: a.motivation,
     repertoire: a.repertoire,
     namedPieces: a.namedPieces,
-    unavailable: a.unavailable,
+    unavailable: a.unavailable.map((u) => ({
+      from: toCopenhagenIso(new Date(u.from)),
+      to: toCopenhagenIso(new Date(u.to)),
+    })),
     status: a.status,
     submittedAt: a.submittedAt ? toCopenhagenIso(a.submittedAt) : null,
     withdrawnAt: a.withdrawnAt ? toCopenhagenIso(a.withdrawnAt) : null,
     dispensation: { status: a.dispensationStatus, reason: a.dispensationReason, note: a.dispensationNote },
     materials: (a.materials ?? []).map(mapMaterial),
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
+    createdAt: toCopenhagenIso(a.createdAt),
+    updatedAt: toCopenhagenIso(a.updatedAt),
     ...extra,
   };
 }

@@ -1,3 +1,4 @@
+import { toCopenhagenIso } from '../common/time.js';
 import type { AuditRecord } from './audit-record.entity.js';
 
 export interface AuditView {
@@ -16,7 +17,7 @@ export interface AuditView {
 export function mapAuditRecord(r: AuditRecord): AuditView {
   return {
     id: r.id,
-    at: r.at.toISOString(),
+    at: toCopenhagenIso(r.at),
     actorId: r.actorId,
     actorRole: r.actorRole,
     action: r.action,

@@ -1,3 +1,4 @@
+import { toCopenhagenIso } from './time.js';
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '../accounts/auth.decorators.js';
@@ -24,16 +25,16 @@ export class TestClockController {
 
   @Get()
   read() {
-    return { now: this.clock.now().toISOString() };
+    return { now: toCopenhagenIso(this.clock.now()) };
   }
 
   @Put()
   async move(@Body() body: MoveClockDto) {
-    return { now: (await this.clock.travelTo(new Date(body.now), body.frozen)).toISOString() };
+    return { now: toCopenhagenIso(await this.clock.travelTo(new Date(body.now), body.frozen)) };
   }
 
   @Delete()
   async reset() {
-    return { now: (await this.clock.reset()).toISOString() };
+    return { now: toCopenhagenIso(await this.clock.reset()) };
   }
 }

@@ -374,7 +374,7 @@ export class JuryService {
           grade: dto.grade,
           passed: dto.passed,
           note: dto.note ?? null,
-          lockedAt: lockedAt.toISOString(),
+          lockedAt: toCopenhagenIso(lockedAt),
         },
       });
       return mapResult((await tx.findOneBy(AuditionResult, { auditionId }))!);
@@ -403,7 +403,7 @@ export class JuryService {
           passed: gate.passed,
           note: gate.note,
           decidedBy: gate.decided_by,
-          lockedAt: gate.locked_at.toISOString(),
+          lockedAt: toCopenhagenIso(gate.locked_at),
         },
         after: { grade: null, passed: null, lockedAt: null },
         reason,

@@ -1,3 +1,4 @@
+import { toCopenhagenIso } from '../common/time.js';
 import type { Notification, NotificationStatus } from './notification.entity.js';
 import type { NotificationType } from './templates.js';
 
@@ -26,9 +27,9 @@ export function mapNotification(n: Notification): NotificationView {
     status: n.status,
     attempts: n.attempts,
     ...(n.lastError ? { lastError: n.lastError } : {}),
-    sendAt: n.sendAt.toISOString(),
-    ...(n.sentAt ? { sentAt: n.sentAt.toISOString() } : {}),
-    createdAt: n.createdAt.toISOString(),
+    sendAt: toCopenhagenIso(n.sendAt),
+    ...(n.sentAt ? { sentAt: toCopenhagenIso(n.sentAt) } : {}),
+    createdAt: toCopenhagenIso(n.createdAt),
     ...(n.applicationId ? { applicationId: n.applicationId } : {}),
     ...(n.topic ? { topic: n.topic } : {}),
     ...(n.resendOf ? { resendOf: n.resendOf } : {}),

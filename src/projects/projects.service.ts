@@ -10,7 +10,13 @@ import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, forbidden, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
-import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate, isCalendarDate } from '../common/time.js';
+import {
+  ACADEMY_ZONE,
+  addCopenhagenDays,
+  copenhagenDate,
+  isCalendarDate,
+  toCopenhagenIso,
+} from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { assessRisk, type Risk } from './at-risk.js';
@@ -244,7 +250,7 @@ export class ProjectsService {
         grade: dto.grade,
         examiner: dto.examiner,
         note: dto.note?.trim() || null,
-        assessedAt: this.clock.now().toISOString(),
+        assessedAt: toCopenhagenIso(this.clock.now()),
       };
       await tx.save(project);
       await this.record(tx, user, 'project.assess', project, before);

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
-import { copenhagenDate } from '../common/time.js';
+import { copenhagenDate, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AnnualExam } from './annual-exam.entity.js';
 import type { AnnualExamDto, FinalExamDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
@@ -276,7 +276,7 @@ export class StudentsService {
         kind: dto.kind,
         institution: dto.institution?.trim() || null,
         note: dto.note?.trim() || null,
-        recordedAt: this.clock.now().toISOString(),
+        recordedAt: toCopenhagenIso(this.clock.now()),
       };
       await tx.save(e);
       await this.audit.record(tx, {
@@ -403,7 +403,7 @@ export class StudentsService {
   }
 
   private finalExam(dto: FinalExamDto): FinalExam {
-    const recordedAt = this.clock.now().toISOString();
+    const recordedAt = toCopenhagenIso(this.clock.now());
     if (dto.waived) {
       if (!dto.conservatory) {
         throw invalid('conservatory', 'conservatory is required when the final exam is waived');
