@@ -1,7 +1,7 @@
 import { toCopenhagenIso } from './time.js';
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Public } from '../accounts/auth.decorators.js';
+import { Public } from './auth.js';
 import { IsBoolean, IsDateString, IsOptional } from 'class-validator';
 import { Clock } from './clock.js';
 

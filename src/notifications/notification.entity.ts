@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale } from '../accounts/user.entity.js';
+import type { Locale } from '../common/locale.js';
 import type { NotificationType } from './templates.js';
 
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '../accounts/user.entity.js';
+import type { Locale } from '../common/locale.js';
 import { ACADEMY_ZONE, formatCopenhagen } from '../common/time.js';
 
 /**
