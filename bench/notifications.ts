@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module.js';
 import { validateEnv } from '../src/config/env.js';
 import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
-import { renderTemplate, TEMPLATES } from '../src/notifications/templates.js';
+import { renderTemplate, TEMPLATES } from '../src/notifications/templates/index.js';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 
 /**

@@ -1,6 +1,6 @@
 import { toCopenhagenIso } from '../common/time.js';
 import type { Notification, NotificationStatus } from './notification.entity.js';
-import type { NotificationType } from './templates.js';
+import type { NotificationType } from './templates/index.js';
 
 export interface NotificationView {
   id: string;

@@ -10,7 +10,7 @@ import type { Page } from '../common/pagination.js';
 import { OUTBOX_CHANNEL } from './notifications.constants.js';
 import { mapNotification, type NotificationView } from './notifications.mapper.js';
 import { Notification, type NotificationStatus } from './notification.entity.js';
-import type { NotificationType } from './templates.js';
+import type { NotificationType } from './templates/index.js';
 
 export interface NotificationMessage {
   type: NotificationType;

@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, renderTemplate, TEMPLATES, TemplateError } from './templates.js';
+import { NOTIFICATION_TYPES, renderTemplate, TEMPLATES, TemplateError } from './index.js';
 
 describe('notification templates', () => {
   const cases = NOTIFICATION_TYPES.flatMap((type) =>
