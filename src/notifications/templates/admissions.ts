@@ -1,7 +1,11 @@
 import { programme, SAMPLE_APPLICANT } from './labels.js';
 import type { TemplateDefinition } from './render.js';
 
-/** Results day and offers: admitted (the offer), waiting list, not admitted, reminder, expiry, promotion. */
+/**
+ * Results day and offers: admitted, waiting list, not admitted, the offer's reminder and expiry, promotion. An offer
+ * has no e-mail of its own: "admitted" (results day) and "promoted" (from the waiting list) are the offer, with
+ * its deadline and link, so each offer is one message.
+ */
 export const admissionsTemplates = {
   result_admitted: {
     variables: { name: 'text', programme, respondBy: 'datetime', link: 'url' },
@@ -65,26 +69,6 @@ Vi håber, at du vil søge igen.`,
 Thank you for your application and your audition for {{programme}}. We are sorry to tell you that you have not been admitted this year.
 
 We hope you will apply again.`,
-    },
-  },
-  offer_made: {
-    variables: { name: 'text', programme, respondBy: 'datetime', link: 'url' },
-    sample: { ...SAMPLE_APPLICANT, respondBy: '2027-05-15T21:59:00Z' },
-    da: {
-      subject: 'Tilbud om plads på {{programme}}',
-      body: `Kære {{name}}
-
-Du har fået tilbudt en plads på {{programme}}.
-
-Tag imod eller sig nej tak senest {{respondBy}} her: {{link}}`,
-    },
-    en: {
-      subject: 'Offer of a place on {{programme}}',
-      body: `Dear {{name}}
-
-You have been offered a place on {{programme}}.
-
-Accept or decline by {{respondBy}} here: {{link}}`,
     },
   },
   offer_reminder: {
