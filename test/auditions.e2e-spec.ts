@@ -61,6 +61,8 @@ describe('audition rounds, slots, panels and scheduling', () => {
       const person = await registerApplicant(t, {
         birthDate: `${year - 19}-0${(i % 9) + 1}-15`,
         name: `Ansøger ${i + 1}`,
+        // The first classical applicant reads English: the invitation says what to bring in English.
+        ...(i === 0 ? { locale: 'en' } : {}),
       });
       const unavailable = [
         ...(k % 3 === 0
@@ -267,9 +269,20 @@ describe('audition rounds, slots, panels and scheduling', () => {
     for (const { person } of applicants.values()) {
       const mails = sink.to(person.email);
       expect(mails).toHaveLength(1);
-      expect(mails[0].subject).toBe('Invitation til optagelsesprøve');
       expect(mails[0].text).toContain('Aalborg Kulturskole');
       expect(mails[0].text).not.toMatch(/Censor|Panel/);
+    }
+    // What to bring is the track's own text, in the applicant's language.
+    const invitations = [...applicants.values()]
+      .filter((a) => a.track === 'classical')
+      .map((a) => sink.to(a.person.email)[0]);
+    expect(invitations.filter((m) => m.subject === 'Invitation to your audition')).toHaveLength(1);
+    for (const mail of invitations) {
+      expect(mail.text).toContain(
+        mail.subject === 'Invitation to your audition'
+          ? 'Please bring: Your instrument, and sheet music for the accompanist'
+          : 'Medbring: Dit instrument og noder til akkompagnatøren',
+      );
     }
     // Applicants see their own time on their application; the status moved on.
     const [first] = all;

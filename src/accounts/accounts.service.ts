@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -10,13 +10,12 @@ import { Links } from '../common/links.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
-import { NOTIFICATIONS } from '../notifications/notifications.token.js';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { TOKEN_ALGORITHM } from './auth.guard.js';
 import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
 import { Invitation } from './invitation.entity.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
-import { User, type Locale, type Role } from './user.entity.js';
+import { User, type Role } from './user.entity.js';
 import { mapUser, type UserView } from './accounts.mapper.js';
 
 export const ADULT_AGE = 18;
@@ -26,16 +25,6 @@ export interface LoginResult {
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserView;
-}
-
-/** Where a message to a person goes: their address and language, and a guardian's copy while a minor. */
-export interface Contact {
-  userId: string;
-  email: string;
-  name: string;
-  locale: Locale;
-  role: Role;
-  guardian?: { name: string; email: string };
 }
 
 export interface InvitationIssued {
@@ -59,8 +48,7 @@ export class AccountsService {
     private readonly clock: Clock,
     private readonly links: Links,
     private readonly audit: AuditService,
-    // By token: NotificationsService depends on this service, so the class is imported as a type only.
-    @Inject(NOTIFICATIONS) private readonly notifications: NotificationsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async register(dto: RegisterDto): Promise<UserView> {
@@ -136,7 +124,7 @@ export class AccountsService {
       });
       await this.notifications.enqueue(tx, {
         type: 'invitation',
-        recipientUserId: user.id,
+        to: await this.contactOf(user.id, tx),
         data: { role: user.role, link: issued.link, expiresAt: issued.expiresAt.toISOString() },
       });
       return issued;
@@ -208,8 +196,12 @@ export class AccountsService {
     return { user: issued.user, link: issued.link };
   }
 
-  /** `em`: read inside the caller's transaction (e.g. a user created in it and not yet committed). */
-  async contactOf(userId: string, em?: EntityManager): Promise<Contact> {
+  /**
+   * Where a message to this person goes (accounts owns people's contact details): their address, name and
+   * language, and their guardian while a minor. `em`: read inside the caller's transaction (e.g. a user created
+   * in it and not yet committed).
+   */
+  async contactOf(userId: string, em?: EntityManager): Promise<Recipient> {
     const user = await (em ? em.getRepository(User) : this.users).findOneBy({ id: userId });
     if (!user) throw notFound('user', userId);
     const minor = user.birthDate
@@ -220,7 +212,6 @@ export class AccountsService {
       email: user.email,
       name: user.name,
       locale: user.locale,
-      role: user.role,
       ...(minor && user.guardianEmail
         ? { guardian: { name: user.guardianName ?? '', email: user.guardianEmail } }
         : {}),

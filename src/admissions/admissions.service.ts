@@ -279,7 +279,7 @@ export class AdmissionsService implements OnModuleInit {
           } else {
             await this.notifications.enqueue(tx, {
               type: decision.outcome === 'waitlisted' ? 'result_waitlisted' : 'result_rejected',
-              recipientUserId: c.applicantId,
+              to: await this.accounts.contactOf(c.applicantId, tx),
               applicationId: c.id,
               data:
                 decision.outcome === 'waitlisted'
@@ -392,7 +392,7 @@ export class AdmissionsService implements OnModuleInit {
         await this.close(tx, offer, 'expired', null);
         await this.notifications.enqueue(tx, {
           type: 'offer_expired',
-          recipientUserId: offer.applicantId,
+          to: await this.accounts.contactOf(offer.applicantId, tx),
           applicationId: offer.applicationId,
           data: { programme: intake.programme },
         });
@@ -506,9 +506,10 @@ export class AdmissionsService implements OnModuleInit {
       respondBy: respondBy.toISOString(),
       link: this.links.application(application.id),
     };
+    const to = await this.accounts.contactOf(application.applicantId, tx);
     await this.notifications.enqueue(tx, {
       type: fromWaitlist ? 'waitlist_promoted' : 'result_admitted',
-      recipientUserId: application.applicantId,
+      to,
       applicationId: application.id,
       data,
     });
@@ -516,7 +517,7 @@ export class AdmissionsService implements OnModuleInit {
     if (remindAt.getTime() > this.clock.now().getTime()) {
       await this.notifications.enqueue(tx, {
         type: 'offer_reminder',
-        recipientUserId: application.applicantId,
+        to,
         applicationId: application.id,
         topic: reminderTopic(offer.id),
         sendAt: remindAt,

@@ -228,7 +228,7 @@ export class ApplicationsService {
       await tx.save(application);
       await this.notifications.enqueue(tx, {
         type: 'application_received',
-        recipientUserId: application.applicantId,
+        to: await this.accounts.contactOf(application.applicantId, tx),
         applicationId: application.id,
         data: {
           programme: intake.programme,
@@ -341,7 +341,7 @@ export class ApplicationsService {
         for (const row of claimed[0]) {
           await this.notifications.enqueue(tx, {
             type: 'application_deadline_reminder',
-            recipientUserId: row.applicant_id,
+            to: await this.accounts.contactOf(row.applicant_id, tx),
             applicationId: row.id,
             data: {
               programme: intake.programme,

@@ -12,7 +12,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isExclusionViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
 import { mapPanel, mapRequest, mapRound, mapSlot } from './auditions.mapper.js';
 import type {
@@ -324,17 +324,17 @@ export class AuditionsService implements OnModuleInit {
       for (const audition of created) {
         const applicant = byId.get(audition.applicationId)!;
         const slot = slotById.get(audition.slotId!)!;
-        const contact = await this.accounts.contactOf(applicant.applicantId, tx);
-        const bring =
-          (contact.locale === 'en' ? track.requirements.bringEn : track.requirements.bringDa) ?? '—';
+        const to = await this.accounts.contactOf(applicant.applicantId, tx);
+        // Both languages: the template shows the applicant's.
+        const bring = { da: track.requirements.bringDa ?? null, en: track.requirements.bringEn ?? null };
         await this.notifications.enqueue(tx, {
           type: 'audition_invitation',
-          recipientUserId: applicant.applicantId,
+          to,
           applicationId: applicant.id,
           topic: `audition:${audition.id}`,
           data: { ...this.auditionData(intake.programme, round, slot, applicant.id), bring },
         });
-        await this.remind(tx, audition, slot, applicant, intake.programme, round);
+        await this.remind(tx, to, audition, slot, applicant, intake.programme, round);
       }
       await this.audit.record(tx, {
         actor,
@@ -403,11 +403,11 @@ export class AuditionsService implements OnModuleInit {
         });
         await this.notifications.enqueue(tx, {
           type: 'advanced_to_next_round',
-          recipientUserId: summary.applicantId,
+          to: await this.accounts.contactOf(summary.applicantId, tx),
           applicationId: summary.id,
           data: {
             programme: intake.programme,
-            roundName: next?.name ?? 'næste runde',
+            roundName: next?.name ?? null,
             link: this.links.application(summary.id),
           },
         });
@@ -490,15 +490,16 @@ export class AuditionsService implements OnModuleInit {
       audition.slotId = slot.id;
       audition.panelId = slot.panelId;
       await tx.save(audition);
+      const to = await this.accounts.contactOf(applicant.applicantId, tx);
       await this.notifications.enqueue(tx, {
         type: 'audition_rescheduled',
-        recipientUserId: applicant.applicantId,
+        to,
         applicationId: applicant.id,
         topic: `audition:${audition.id}`,
         data: this.auditionData(intake.programme, round, slot, applicant.id),
       });
       await this.notifications.cancel(tx, reminderTopic(audition.id));
-      await this.remind(tx, audition, slot, applicant, intake.programme, round);
+      await this.remind(tx, to, audition, slot, applicant, intake.programme, round);
       await this.audit.record(tx, {
         actor,
         action: 'audition.moved',
@@ -716,6 +717,7 @@ export class AuditionsService implements OnModuleInit {
   /** The reminder the day before, waiting in the outbox until the clock reaches it. */
   private async remind(
     tx: EntityManager,
+    to: Recipient,
     audition: Audition,
     slot: Slot,
     applicant: ApplicationSummary,
@@ -727,7 +729,7 @@ export class AuditionsService implements OnModuleInit {
     if (sendAt.getTime() <= this.clock.now().getTime()) return;
     await this.notifications.enqueue(tx, {
       type: 'audition_reminder',
-      recipientUserId: applicant.applicantId,
+      to,
       applicationId: applicant.id,
       topic: reminderTopic(audition.id),
       sendAt,

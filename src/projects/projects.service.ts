@@ -194,7 +194,7 @@ export class ProjectsService {
       await this.record(tx, user, 'project.approve', project, before);
       await this.notifications.enqueue(tx, {
         type: 'project_approved',
-        recipientUserId: project.studentId,
+        to: await this.accounts.contactOf(project.studentId, tx),
         data: { projectTitle: project.title, link: this.links.project(project.id) },
       });
     });
@@ -209,7 +209,7 @@ export class ProjectsService {
       await this.record(tx, user, 'project.return', project, before, dto.comment);
       await this.notifications.enqueue(tx, {
         type: 'project_returned',
-        recipientUserId: project.studentId,
+        to: await this.accounts.contactOf(project.studentId, tx),
         data: { projectTitle: project.title, comment: dto.comment, link: this.links.project(project.id) },
       });
     });
@@ -420,7 +420,7 @@ export class ProjectsService {
       for (const staffId of staff) {
         await this.notifications.enqueue(tx, {
           type: 'at_risk_digest',
-          recipientUserId: staffId,
+          to: await this.accounts.contactOf(staffId, tx),
           topic: `at-risk-digest:${week}`,
           data: {
             count: atRisk.length,
@@ -464,7 +464,7 @@ export class ProjectsService {
           if (!recipient) continue;
           await this.notifications.enqueue(tx, {
             type,
-            recipientUserId: recipient,
+            to: await this.accounts.contactOf(recipient, tx),
             topic: `${type}:${row.milestone_id}`,
             data,
           });

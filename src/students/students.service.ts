@@ -215,7 +215,7 @@ export class StudentsService {
       });
       await this.notifications.enqueue(tx, {
         type: 'annual_exam_result',
-        recipientUserId: enrolment.userId,
+        to: await this.accounts.contactOf(enrolment.userId, tx),
         topic: `annual-exam:${exam.id}`,
         data: {
           programme: enrolment.programme,

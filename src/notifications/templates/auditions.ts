@@ -11,10 +11,17 @@ export const auditionsTemplates = {
       startsAt: 'datetime',
       venue: 'text',
       room: 'text',
-      bring: 'text',
+      // The track's own words in both languages (the catalogue's requirements); a track without them: a dash.
+      bring: { shown: 'localized', orElse: { da: '—', en: '—' } },
       link: 'url',
     },
-    sample: { ...SAMPLE_AUDITION, bring: 'Dit instrument og noder til dine stykker' },
+    sample: {
+      ...SAMPLE_AUDITION,
+      bring: {
+        da: 'Dit instrument og noder til dine stykker',
+        en: 'Your instrument and the scores of your pieces',
+      },
+    },
     da: {
       subject: 'Invitation til optagelsesprøve',
       body: `Kære {{name}}
@@ -110,7 +117,13 @@ Please arrive in good time. We look forward to seeing you.`,
     },
   },
   advanced_to_next_round: {
-    variables: { name: 'text', programme, roundName: 'text', link: 'url' },
+    variables: {
+      name: 'text',
+      programme,
+      // Advanced before staff set up the next round: the message then says "the next round".
+      roundName: { shown: 'text', orElse: { da: 'næste runde', en: 'the next round' } },
+      link: 'url',
+    },
     sample: { ...SAMPLE_APPLICANT, roundName: 'anden prøverunde' },
     da: {
       subject: 'Du er gået videre til næste prøverunde',

@@ -13,8 +13,19 @@ import type { Locale } from '../../common/locale.js';
 
 export type Labels = Record<Locale, Record<string, string>>;
 
-/** How a variable is shown: as given, as a link, as Copenhagen time, as a date, or by a label per language. */
-export type VariableKind = 'text' | 'url' | 'datetime' | 'date' | { labels: Labels };
+/**
+ * How a variable is shown: as given, as a link, as Copenhagen time, as a date, by a label per language, or
+ * (`localized`) given in both languages, `{da, en}`, and shown in the reader's.
+ */
+type Shown = 'text' | 'url' | 'datetime' | 'date' | 'localized' | { labels: Labels };
+
+/** A variable that may be left out: the template then says `orElse` in the reader's language. */
+export interface Optional {
+  shown: Shown;
+  orElse: Record<Locale, string>;
+}
+
+export type VariableKind = Shown | Optional;
 
 interface LocalizedText {
   subject: string;
@@ -70,7 +81,7 @@ export function renderMail(
   const value = (name: string): { shown: string; url: boolean } => {
     const kind = template.variables[name];
     if (!kind) throw new TemplateError(`${type}: {{${name}}} is not a declared variable`);
-    return { shown: formatValue(type, name, kind, data[name], locale), url: kind === 'url' };
+    return { shown: formatValue(type, name, kind, data[name], locale), url: shownAs(kind) === 'url' };
   };
 
   const subject =
@@ -100,17 +111,34 @@ export function renderMail(
   };
 }
 
-function formatValue(type: string, name: string, kind: VariableKind, raw: unknown, locale: Locale): string {
-  if (raw === undefined || raw === null || raw === '') {
+const isOptional = (kind: VariableKind): kind is Optional => typeof kind === 'object' && 'orElse' in kind;
+const shownAs = (kind: VariableKind): Shown => (isOptional(kind) ? kind.shown : kind);
+const isMissing = (raw: unknown) => raw === undefined || raw === null || raw === '';
+
+function formatValue(
+  type: string,
+  name: string,
+  declared: VariableKind,
+  raw: unknown,
+  locale: Locale,
+): string {
+  const kind = shownAs(declared);
+  const given = kind === 'localized' && isLocalized(raw) ? raw[locale] : raw;
+  if (isMissing(given)) {
+    if (isOptional(declared)) return declared.orElse[locale];
     throw new TemplateError(`${type}: variable "${name}" is missing`);
   }
+  if (kind === 'localized') {
+    if (!isLocalized(raw)) throw new TemplateError(`${type}: ${name} must be given as {da, en}`);
+    return String(given);
+  }
   if (typeof kind === 'object') {
-    const label = kind.labels[locale][String(raw)];
-    if (label === undefined) throw new TemplateError(`${type}: "${String(raw)}" is not a known ${name}`);
+    const label = kind.labels[locale][String(given)];
+    if (label === undefined) throw new TemplateError(`${type}: "${String(given)}" is not a known ${name}`);
     return label;
   }
   if (kind === 'datetime' || kind === 'date') {
-    const instant = raw instanceof Date ? raw : new Date(String(raw));
+    const instant = given instanceof Date ? given : new Date(String(given));
     if (Number.isNaN(instant.getTime())) throw new TemplateError(`${type}: ${name} is not a date`);
     if (kind === 'datetime') return formatCopenhagen(instant, locale);
     const dt = DateTime.fromJSDate(instant, { zone: ACADEMY_ZONE }).setLocale(
@@ -118,8 +146,12 @@ function formatValue(type: string, name: string, kind: VariableKind, raw: unknow
     );
     return locale === 'da' ? dt.toFormat('d. MMMM yyyy') : dt.toFormat('d MMMM yyyy');
   }
-  if (typeof raw === 'object') throw new TemplateError(`${type}: ${name} must be text, not an object`);
-  return String(raw);
+  if (typeof given === 'object') throw new TemplateError(`${type}: ${name} must be text, not an object`);
+  return String(given);
+}
+
+function isLocalized(raw: unknown): raw is Partial<Record<Locale, unknown>> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && ('da' in raw || 'en' in raw);
 }
 
 export function escapeHtml(value: string): string {
