@@ -1,10 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
-import type { Application } from '../applications/application.entity.js';
 import { assertTransition } from '../applications/application-status.js';
 import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
@@ -13,7 +12,6 @@ import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
-import { Sweeper } from '../common/sweeper.js';
 import {
   addCopenhagenDays,
   copenhagenDate,
@@ -46,7 +44,7 @@ export interface TrackProposal {
 }
 
 @Injectable()
-export class AdmissionsService implements OnModuleInit {
+export class AdmissionsService {
   constructor(
     @InjectRepository(Decision) private readonly decisions: Repository<Decision>,
     @InjectRepository(Offer) private readonly offers: Repository<Offer>,
@@ -61,13 +59,7 @@ export class AdmissionsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly links: Links,
-    private readonly sweeper: Sweeper,
   ) {}
-
-  onModuleInit(): void {
-    this.sweeper.every('offer-expiry', () => this.expireDueOffers());
-    this.applications.addViewPart((application) => this.applicantView(application));
-  }
 
   // ---- proposal and decisions ----------------------------------------------------------------
 
@@ -594,7 +586,7 @@ export class AdmissionsService implements OnModuleInit {
   }
 
   /** What the applicant sees on their application: nothing before publication, then the outcome and offer. */
-  private async applicantView(application: Application): Promise<Record<string, unknown>> {
+  async applicantView(application: ApplicationSummary): Promise<Record<string, unknown>> {
     const published = await this.publications.findOneBy({ intakeId: application.intakeId });
     if (!published) return {};
     const decision = await this.decisions.findOneBy({ applicationId: application.id });

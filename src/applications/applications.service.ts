@@ -39,9 +39,12 @@ export const DEADLINE_REMINDER_DAYS = 3;
 
 type ApplicationView = ReturnType<typeof mapApplication>;
 
-/** What other rooms hook into without this room depending on them (auditions, admissions). */
-export type WithdrawHook = (tx: EntityManager, application: Application) => Promise<void>;
-export type ViewPart = (application: Application) => Promise<Record<string, unknown>>;
+/**
+ * What other rooms hook into without this room depending on them (auditions, admissions, jury), each registered
+ * in the hooking room's module (onModuleInit). They see the application as a summary, never the entity.
+ */
+export type WithdrawHook = (tx: EntityManager, application: ApplicationSummary) => Promise<void>;
+export type ViewPart = (application: ApplicationSummary) => Promise<Record<string, unknown>>;
 export type MaterialAccess = (user: AuthUser, applicationId: string) => Promise<boolean>;
 
 @Injectable()
@@ -248,7 +251,7 @@ export class ApplicationsService {
       application.status = 'withdrawn';
       application.withdrawnAt = this.clock.now();
       await tx.save(application);
-      for (const hook of this.withdrawHooks) await hook(tx, application);
+      for (const hook of this.withdrawHooks) await hook(tx, summarise(application));
       await this.audit.record(tx, {
         actor: user,
         action: 'application.withdrawn',
@@ -454,7 +457,8 @@ export class ApplicationsService {
     const applicant = await this.accounts.findUser(application.applicantId);
     const missing = this.missing(application, materials, await this.requirementsOf(application.programme));
     const eligibility = ageEligibility(applicant?.birthDate ?? null, intake, application.dispensationStatus);
-    const parts = await Promise.all(this.viewParts.map((part) => part(application)));
+    const summary = summarise(application);
+    const parts = await Promise.all(this.viewParts.map((part) => part(summary)));
     return mapApplication({ ...application, materials } as Application, {
       deadline: toCopenhagenIso(intake.closesAt),
       completeness: { complete: missing.length === 0, missing },

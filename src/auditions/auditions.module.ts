@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { ApplicationsService } from '../applications/applications.service.js';
 import { Audition } from './audition.entity.js';
 import { AuditionsController } from './auditions.controller.js';
 import { AuditionsService } from './auditions.service.js';
@@ -18,4 +19,19 @@ import { Slot } from './slot.entity.js';
   providers: [AuditionsService],
   exports: [AuditionsService],
 })
-export class AuditionsModule {}
+export class AuditionsModule implements OnModuleInit {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly auditions: AuditionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.applications.onWithdrawn((tx, application) => this.auditions.cancelReminders(tx, application.id));
+    this.applications.addViewPart(async (application) => ({
+      auditions: await this.auditions.applicantView(application.id),
+    }));
+    this.applications.addMaterialAccess((user, applicationId) =>
+      this.auditions.isOnPanelOf(user.id, applicationId),
+    );
+  }
+}

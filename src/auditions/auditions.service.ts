@@ -1,11 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
 import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
-import type { Application } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
@@ -40,7 +39,7 @@ export const REMINDER_BEFORE_MS = 24 * 3600_000;
 export const reminderTopic = (auditionId: string) => `audition-reminder:${auditionId}`;
 
 @Injectable()
-export class AuditionsService implements OnModuleInit {
+export class AuditionsService {
   constructor(
     @InjectRepository(Round) private readonly rounds: Repository<Round>,
     @InjectRepository(Panel) private readonly panels: Repository<Panel>,
@@ -56,14 +55,6 @@ export class AuditionsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly links: Links,
   ) {}
-
-  onModuleInit(): void {
-    this.applications.onWithdrawn((tx, application) => this.cancelReminders(tx, application));
-    this.applications.addViewPart(async (application) => ({
-      auditions: await this.applicantView(application.id),
-    }));
-    this.applications.addMaterialAccess((user, applicationId) => this.isOnPanelOf(user.id, applicationId));
-  }
 
   // ---- rounds -------------------------------------------------------------------------------
 
@@ -600,7 +591,8 @@ export class AuditionsService implements OnModuleInit {
     return member?.role ?? null;
   }
 
-  private async applicantView(applicationId: string) {
+  /** The application's auditions as its owner and staff see them: round, time and place, attendance. */
+  async applicantView(applicationId: string) {
     const auditions = await this.auditions.find({ where: { applicationId }, order: { createdAt: 'ASC' } });
     if (!auditions.length) return [];
     const rounds = new Map(
@@ -737,8 +729,9 @@ export class AuditionsService implements OnModuleInit {
     });
   }
 
-  private async cancelReminders(tx: EntityManager, application: Application): Promise<void> {
-    const auditions = await tx.find(Audition, { where: { applicationId: application.id } });
+  /** A withdrawn application's reminders are never sent. */
+  async cancelReminders(tx: EntityManager, applicationId: string): Promise<void> {
+    const auditions = await tx.find(Audition, { where: { applicationId } });
     for (const audition of auditions) await this.notifications.cancel(tx, reminderTopic(audition.id));
   }
 
