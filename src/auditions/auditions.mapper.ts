@@ -1,8 +1,43 @@
 import { toCopenhagenIso } from '../common/time.js';
-import type { Panel, PanelMember } from './panel.entity.js';
+import type { Audition, AttendanceStatus } from './audition.entity.js';
+import type { Panel, PanelMember, PanelRole } from './panel.entity.js';
 import type { RescheduleRequest } from './reschedule-request.entity.js';
 import type { Round } from './round.entity.js';
 import type { Slot } from './slot.entity.js';
+
+/** An audition as other rooms see it (the jury): which round, application and panel, and whether they came. */
+export interface AuditionInfo {
+  id: string;
+  roundId: string;
+  applicationId: string;
+  panelId: string;
+  slotId: string | null;
+  attendance: AttendanceStatus;
+}
+
+/** One juror's seat on a panel. */
+export interface PanelSeat {
+  panelId: string;
+  userId: string;
+  role: PanelRole;
+}
+
+export type RoundView = ReturnType<typeof mapRound>;
+
+export function toAuditionInfo(a: Audition): AuditionInfo {
+  return {
+    id: a.id,
+    roundId: a.roundId,
+    applicationId: a.applicationId,
+    panelId: a.panelId,
+    slotId: a.slotId,
+    attendance: a.attendance,
+  };
+}
+
+export function toPanelSeat(m: PanelMember): PanelSeat {
+  return { panelId: m.panelId, userId: m.userId, role: m.role };
+}
 
 export function mapRound(r: Round) {
   return { id: r.id, intakeId: r.intakeId, track: r.track, kind: r.kind, order: r.order, name: r.name };

@@ -30,8 +30,5 @@ export class AuditionsModule implements OnModuleInit {
     this.applications.addViewPart(async (application) => ({
       auditions: await this.auditions.applicantView(application.id),
     }));
-    this.applications.addMaterialAccess((user, applicationId) =>
-      this.auditions.isOnPanelOf(user.id, applicationId),
-    );
   }
 }

@@ -13,7 +13,19 @@ import { Links } from '../common/links.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
-import { mapPanel, mapRequest, mapRound, mapSlot } from './auditions.mapper.js';
+import {
+  mapPanel,
+  mapRequest,
+  mapRound,
+  mapSlot,
+  toAuditionInfo,
+  toPanelSeat,
+  type AuditionInfo,
+  type PanelSeat,
+  type RoundView,
+} from './auditions.mapper.js';
+
+export type { AuditionInfo, PanelSeat, RoundView };
 import type {
   AdvanceDto,
   CreatePanelDto,
@@ -22,7 +34,7 @@ import type {
   RescheduleDecisionDto,
   RescheduleRequestDto,
 } from './dto/auditions.dto.js';
-import { Panel, PanelMember } from './panel.entity.js';
+import { Panel, PanelMember, type PanelRole } from './panel.entity.js';
 import { RescheduleRequest } from './reschedule-request.entity.js';
 import { Round } from './round.entity.js';
 import {
@@ -92,7 +104,7 @@ export class AuditionsService {
     return rows.map(mapRound);
   }
 
-  async getRound(id: string): Promise<Round> {
+  private async findRound(id: string): Promise<Round> {
     const round = await this.rounds.findOneBy({ id });
     if (!round) throw notFound('round', id);
     return round;
@@ -101,7 +113,7 @@ export class AuditionsService {
   // ---- panels -------------------------------------------------------------------------------
 
   async createPanel(actor: AuthUser, roundId: string, dto: CreatePanelDto) {
-    await this.getRound(roundId);
+    await this.findRound(roundId);
     const ids = dto.members.map((m) => m.userId);
     if (new Set(ids).size !== ids.length) throw invalid('members', 'members must be different people');
     if (new Set(dto.members.map((m) => m.role)).size !== ids.length) {
@@ -142,7 +154,7 @@ export class AuditionsService {
 
   /** `count` consecutive slots before one panel; no room double-booked, no juror in two places at once. */
   async createSlots(actor: AuthUser, roundId: string, dto: CreateSlotsDto) {
-    const round = await this.getRound(roundId);
+    const round = await this.findRound(roundId);
     if (round.kind === 'prescreen') {
       throw new DomainError(
         ErrorCode.InvalidState,
@@ -410,7 +422,7 @@ export class AuditionsService {
   // ---- auditions ----------------------------------------------------------------------------
 
   async listAuditions(roundId: string) {
-    await this.getRound(roundId);
+    await this.findRound(roundId);
     const auditions = await this.auditions.find({ where: { roundId } });
     return this.describe(auditions, { staff: true });
   }
@@ -508,7 +520,7 @@ export class AuditionsService {
 
   /** The intake and track a round belongs to (they never change once the round exists). */
   private async roundContext(roundId: string) {
-    const round = await this.getRound(roundId);
+    const round = await this.findRound(roundId);
     const intake = await this.catalogue.getIntake(round.intakeId);
     const track = await this.catalogue.getTrack(intake.programme, round.track);
     return { round, intake, track };
@@ -571,22 +583,53 @@ export class AuditionsService {
     return this.describe(auditions, { staff: false });
   }
 
-  /**
-   * Whether the juror judges one of the application's auditions: on its panel and not recused from it. A recused
-   * juror takes no part in that audition, so the applicant's material is none of their business (data minimisation).
-   */
-  async isOnPanelOf(userId: string, applicationId: string): Promise<boolean> {
-    const found = (await this.dataSource.query(
-      `SELECT 1 FROM auditions a JOIN panel_members pm ON pm.panel_id = a.panel_id
-        WHERE a.application_id = $1 AND pm.user_id = $2
-          AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.audition_id = a.id AND c.juror_id = pm.user_id)
-        LIMIT 1`,
-      [applicationId, userId],
-    )) as unknown[];
-    return found.length > 0;
+  // ---- what other rooms (the jury) read -----------------------------------------------------
+
+  async getRound(id: string): Promise<RoundView> {
+    return mapRound(await this.findRound(id));
   }
 
-  async panelRole(em: EntityManager, panelId: string, userId: string): Promise<PanelMember['role'] | null> {
+  /** `em`: read in the caller's transaction. */
+  async getAudition(id: string, em: EntityManager = this.auditions.manager): Promise<AuditionInfo> {
+    const audition = await em.findOneBy(Audition, { id });
+    if (!audition) throw notFound('audition', id);
+    return toAuditionInfo(audition);
+  }
+
+  /** The audition with the user's seat on its panel (null: not on it); 404 for an audition that does not exist. */
+  async auditionForJuror(
+    em: EntityManager,
+    auditionId: string,
+    userId: string,
+  ): Promise<{ audition: AuditionInfo; panelRole: PanelRole | null }> {
+    const audition = await this.getAudition(auditionId, em);
+    return { audition, panelRole: await this.panelRole(em, audition.panelId, userId) };
+  }
+
+  /** Who sits on these panels, and as what. */
+  async panelMembers(panelIds: string[], em: EntityManager = this.auditions.manager): Promise<PanelSeat[]> {
+    if (!panelIds.length) return [];
+    return (await em.findBy(PanelMember, { panelId: In([...new Set(panelIds)]) })).map(toPanelSeat);
+  }
+
+  /** Every audition of a round, in the order they were placed. */
+  async auditionsOfRound(roundId: string): Promise<AuditionInfo[]> {
+    const rows = await this.auditions.find({ where: { roundId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toAuditionInfo);
+  }
+
+  /** The application's auditions whose panel the user sits on (whether they may judge them is the jury's call). */
+  async auditionsJudgedBy(userId: string, applicationId: string): Promise<string[]> {
+    const rows = await this.auditions
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .innerJoin(PanelMember, 'pm', 'pm.panelId = a.panelId AND pm.userId = :userId', { userId })
+      .where('a.applicationId = :applicationId', { applicationId })
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  private async panelRole(em: EntityManager, panelId: string, userId: string): Promise<PanelRole | null> {
     const member = await em.findOneBy(PanelMember, { panelId, userId });
     return member?.role ?? null;
   }
