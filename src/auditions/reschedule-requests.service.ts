@@ -50,25 +50,40 @@ export class RescheduleRequestsService {
     return rows.map(mapRequest);
   }
 
+  /**
+   * Accepting moves the audition and closes the request in one transaction, with the request's row locked: two
+   * staff deciding it at once decide it once (the second is told it is already decided), and a move that fails
+   * leaves the request open.
+   */
   async decide(actor: AuthUser, requestId: string, accept: boolean, dto: RescheduleDecisionDto) {
-    const request = await this.requests.findOneBy({ id: requestId });
-    if (!request) throw notFound('reschedule request', requestId);
-    if (request.status !== 'requested')
-      throw new DomainError(ErrorCode.InvalidState, `This request is already ${request.status}`);
-    if (accept) {
-      if (!dto.slotId) throw invalid('slotId', 'slotId is required to accept: the new time');
-      await this.scheduling.move(
-        actor,
-        request.auditionId,
-        dto.slotId,
-        `reschedule request: ${request.reason}`,
-      );
-    }
-    request.status = accept ? 'accepted' : 'refused';
-    request.note = dto.note ?? null;
-    request.decidedBy = actor.id;
-    request.decidedAt = this.clock.now();
-    await this.requests.save(request);
-    return mapRequest(request);
+    const peek = await this.requests.findOneBy({ id: requestId });
+    if (!peek) throw notFound('reschedule request', requestId);
+    const programme = accept ? await this.scheduling.programmeOf(peek.auditionId) : null;
+    return this.dataSource.transaction(async (tx) => {
+      const request = await tx.findOne(RescheduleRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) throw notFound('reschedule request', requestId);
+      if (request.status !== 'requested')
+        throw new DomainError(ErrorCode.InvalidState, `This request is already ${request.status}`);
+      if (accept) {
+        if (!dto.slotId) throw invalid('slotId', 'slotId is required to accept: the new time');
+        await this.scheduling.moveWithin(
+          tx,
+          actor,
+          request.auditionId,
+          dto.slotId,
+          programme!,
+          `reschedule request: ${request.reason}`,
+        );
+      }
+      request.status = accept ? 'accepted' : 'refused';
+      request.note = dto.note ?? null;
+      request.decidedBy = actor.id;
+      request.decidedAt = this.clock.now();
+      await tx.save(request);
+      return mapRequest(request);
+    });
   }
 }

@@ -219,61 +219,78 @@ export class SchedulingService {
 
   /** Staff move one audition to another free slot of its round; the applicant is told and the reminder follows. */
   async move(actor: AuthUser, auditionId: string, slotId: string, reason?: string) {
-    const peek = await this.auditions.findOneBy({ id: auditionId });
-    if (!peek) throw notFound('audition', auditionId);
-    const { intake } = await this.rounds.context(peek.roundId);
-    const moved = await this.dataSource.transaction(async (tx) => {
-      const audition = await tx.findOne(Audition, {
-        where: { id: auditionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!audition) throw notFound('audition', auditionId);
-      const round = await tx.findOne(Round, {
-        where: { id: audition.roundId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!round || round.kind === 'prescreen')
-        throw new DomainError(ErrorCode.InvalidState, 'A pre-screen audition has no time to move');
-      const slot = await tx.findOneBy(Slot, { id: slotId, roundId: audition.roundId });
-      if (!slot) throw invalid('slotId', `slotId must be a slot of the same round; ${slotId} is not`);
-      if (audition.slotId === slotId) return audition;
-      if (await tx.findOneBy(Audition, { slotId }))
-        throw new DomainError(ErrorCode.Conflict, 'That slot is already taken');
-      const [applicant] = await this.applications.summaries([audition.applicationId], tx);
-      const clash = applicant.unavailable.find((u) => slotsOverlap(slot, { startsAt: u.from, endsAt: u.to }));
-      if (clash) {
-        throw new DomainError(
-          ErrorCode.Conflict,
-          `The applicant said they cannot come ${formatCopenhagen(clash.from, 'en')} – ${formatCopenhagen(clash.to, 'en')}`,
-        );
-      }
-      const before = { slotId: audition.slotId };
-      audition.slotId = slot.id;
-      audition.panelId = slot.panelId;
-      await tx.save(audition);
-      const to = await this.accounts.contactOf(applicant.applicantId, tx);
-      await this.notifications.enqueue(tx, {
-        type: 'audition_rescheduled',
-        to,
-        applicationId: applicant.id,
-        topic: `audition:${audition.id}`,
-        data: this.auditionData(intake.programme, round, slot, applicant.id),
-      });
-      await this.notifications.cancel(tx, reminderTopic(audition.id));
-      await this.remind(tx, to, audition, slot, applicant, intake.programme, round);
-      await this.audit.record(tx, {
-        actor,
-        action: 'audition.moved',
-        entity: 'audition',
-        entityId: audition.id,
-        before,
-        after: { slotId: slot.id },
-        reason: reason ?? null,
-      });
-      return audition;
-    });
+    const programme = await this.programmeOf(auditionId);
+    const moved = await this.dataSource.transaction((tx) =>
+      this.moveWithin(tx, actor, auditionId, slotId, programme, reason),
+    );
     const [view] = await this.views.describe([moved], { staff: true });
     return view;
+  }
+
+  /** The programme an audition belongs to, read before a move's transaction (which reads no other room). */
+  async programmeOf(auditionId: string): Promise<string> {
+    const peek = await this.auditions.findOneBy({ id: auditionId });
+    if (!peek) throw notFound('audition', auditionId);
+    return (await this.rounds.context(peek.roundId)).intake.programme;
+  }
+
+  /** The move in the caller's transaction, e.g. with the reschedule request it answers. */
+  async moveWithin(
+    tx: EntityManager,
+    actor: AuthUser,
+    auditionId: string,
+    slotId: string,
+    programme: string,
+    reason?: string,
+  ): Promise<Audition> {
+    const audition = await tx.findOne(Audition, {
+      where: { id: auditionId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!audition) throw notFound('audition', auditionId);
+    const round = await tx.findOne(Round, {
+      where: { id: audition.roundId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!round || round.kind === 'prescreen')
+      throw new DomainError(ErrorCode.InvalidState, 'A pre-screen audition has no time to move');
+    const slot = await tx.findOneBy(Slot, { id: slotId, roundId: audition.roundId });
+    if (!slot) throw invalid('slotId', `slotId must be a slot of the same round; ${slotId} is not`);
+    if (audition.slotId === slotId) return audition;
+    if (await tx.findOneBy(Audition, { slotId }))
+      throw new DomainError(ErrorCode.Conflict, 'That slot is already taken');
+    const [applicant] = await this.applications.summaries([audition.applicationId], tx);
+    const clash = applicant.unavailable.find((u) => slotsOverlap(slot, { startsAt: u.from, endsAt: u.to }));
+    if (clash) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `The applicant said they cannot come ${formatCopenhagen(clash.from, 'en')} – ${formatCopenhagen(clash.to, 'en')}`,
+      );
+    }
+    const before = { slotId: audition.slotId };
+    audition.slotId = slot.id;
+    audition.panelId = slot.panelId;
+    await tx.save(audition);
+    const to = await this.accounts.contactOf(applicant.applicantId, tx);
+    await this.notifications.enqueue(tx, {
+      type: 'audition_rescheduled',
+      to,
+      applicationId: applicant.id,
+      topic: `audition:${audition.id}`,
+      data: this.auditionData(programme, round, slot, applicant.id),
+    });
+    await this.notifications.cancel(tx, reminderTopic(audition.id));
+    await this.remind(tx, to, audition, slot, applicant, programme, round);
+    await this.audit.record(tx, {
+      actor,
+      action: 'audition.moved',
+      entity: 'audition',
+      entityId: audition.id,
+      before,
+      after: { slotId: slot.id },
+      reason: reason ?? null,
+    });
+    return audition;
   }
 
   /** A withdrawn application's reminders are never sent. */
