@@ -28,7 +28,7 @@ import { Decision, ResultsPublication, type Outcome } from './decision.entity.js
 import type { SetDecisionDto } from './dto/admissions.dto.js';
 import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
-import { nextOnWaitlist, proposeDecisions, type RankedApplicant } from './proposal.js';
+import { nextOnWaitlist, proposeTrack } from './proposal.js';
 
 /** The offer reminder goes out this many days before the deadline. */
 export const OFFER_REMINDER_DAYS = 2;
@@ -74,67 +74,18 @@ export class AdmissionsService {
       const candidates = await this.applications.candidatesFor(intakeId, track);
       const final = await this.jury.finalRoundOf(intakeId, track);
       const ranking = final ? await this.jury.roundRanking(final.id, method) : null;
-      const byId = new Map(candidates.map((c) => [c.id, c]));
-      const input: RankedApplicant[] = [];
-      const grades = new Map<string, number | null>();
-      for (const r of ranking?.ranking ?? []) {
-        const c = byId.get(r.applicationId);
-        if (!c) continue;
-        input.push({
-          applicationId: c.id,
-          rank: r.rank,
-          passed: r.passed,
-          noShow: false,
-          mainSubject: c.mainSubject,
-          score: r.score,
-        });
-        grades.set(c.id, r.grade ?? null);
-      }
-      const noShows = new Set(
-        (ranking?.notRanked ?? []).filter((n) => n.reason === 'no-show').map((n) => n.applicationId),
-      );
-      const notInFinal: string[] = [];
-      for (const c of candidates) {
-        if (grades.has(c.id)) continue;
-        if (noShows.has(c.id))
-          input.push({
-            applicationId: c.id,
-            rank: null,
-            passed: false,
-            noShow: true,
-            mainSubject: c.mainSubject,
-          });
-        else notInFinal.push(c.id);
-      }
-      const proposal = proposeDecisions({
+      const { proposal, decisions } = proposeTrack({
         seats,
         quotas: intake.quotas.filter((q) => q.track === track),
-        ranking: input,
+        candidates,
+        finalRound: ranking && {
+          ranking: ranking.ranking,
+          noShows: ranking.notRanked.filter((n) => n.reason === 'no-show').map((n) => n.applicationId),
+        },
       });
-      for (const id of notInFinal) {
-        proposal.reject.push(id);
-        proposal.explanations[id] = final
-          ? 'did not reach or was not judged in the final round'
-          : 'the track has no rounds yet';
-      }
       tracks[track] = { seats, ...proposal };
-      const rankOf = new Map(input.map((i) => [i.applicationId, i.rank]));
-      const push = (ids: string[], outcome: Outcome) =>
-        ids.forEach((id) =>
-          rows.push({
-            applicationId: id,
-            intakeId,
-            track,
-            mainSubject: byId.get(id)!.mainSubject,
-            rank: rankOf.get(id) ?? null,
-            grade: grades.get(id) ?? null,
-            proposedOutcome: outcome,
-            explanation: proposal.explanations[id] ?? '',
-          }),
-        );
-      push(proposal.admit, 'admitted');
-      push(proposal.waitlist, 'waitlisted');
-      push(proposal.reject, 'rejected');
+      for (const { outcome, ...d } of decisions)
+        rows.push({ ...d, intakeId, track, proposedOutcome: outcome });
     }
 
     await this.dataSource.transaction(async (tx) => {
