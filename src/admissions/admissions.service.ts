@@ -19,7 +19,6 @@ import {
   formatCopenhagen,
   toCopenhagenIso,
 } from '../common/time.js';
-import { gradeLabel } from '../common/grades.js';
 import { JuryService } from '../jury/jury.service.js';
 import type { RankingMethod } from '../jury/ranking.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -29,6 +28,7 @@ import type { SetDecisionDto } from './dto/admissions.dto.js';
 import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
 import { nextOnWaitlist, proposeTrack } from './proposal.js';
+import { waitingListCsv } from './waiting-list-csv.js';
 
 /** The offer reminder goes out this many days before the deadline. */
 export const OFFER_REMINDER_DAYS = 2;
@@ -372,12 +372,14 @@ export class AdmissionsService {
     const names = await this.accounts.namesOf(
       waiting.map((r) => summaries.get(r.applicationId)!.applicantId),
     );
-    const lines = [['rank', 'applicant', 'main subject', 'grade']];
-    for (const r of waiting) {
-      const name = names.get(summaries.get(r.applicationId)!.applicantId) ?? '';
-      lines.push([String(r.rank ?? ''), name, r.mainSubject, r.grade === null ? '' : gradeLabel(r.grade)]);
-    }
-    return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return waitingListCsv(
+      waiting.map((r) => ({
+        rank: r.rank,
+        applicant: names.get(summaries.get(r.applicationId)!.applicantId) ?? '',
+        mainSubject: r.mainSubject,
+        grade: r.grade,
+      })),
+    );
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -549,10 +551,4 @@ export class AdmissionsService {
       offer: offer ? mapOffer(offer) : null,
     };
   }
-}
-
-/** RFC 4180: quote a cell with a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
