@@ -13,7 +13,7 @@ import {
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { invalid } from '../common/errors.js';
-import type { RankingMethod } from '../jury/ranking.js';
+import type { RankingMethod } from '../jury/jury.service.js';
 import { AdmissionsService } from './admissions.service.js';
 import { SetDecisionDto, WaitingListQuery } from './dto/admissions.dto.js';
 

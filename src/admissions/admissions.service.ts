@@ -4,11 +4,9 @@ import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
-import { assertTransition } from '../applications/application-status.js';
 import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
-import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { CatalogueService, type IntakeInfo } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
@@ -19,8 +17,7 @@ import {
   formatCopenhagen,
   toCopenhagenIso,
 } from '../common/time.js';
-import { JuryService } from '../jury/jury.service.js';
-import type { RankingMethod } from '../jury/ranking.js';
+import { JuryService, type RankingMethod } from '../jury/jury.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { Decision, ResultsPublication, type Outcome } from './decision.entity.js';
@@ -135,7 +132,7 @@ export class AdmissionsService {
     // Refused now rather than on results day, where one impossible outcome (e.g. admitting an application that
     // never auditioned) would block publishing the whole intake.
     const [application] = await this.applications.summaries([applicationId]);
-    assertTransition(application.status, dto.outcome);
+    this.applications.assertMayBecome(application, dto.outcome);
     const override = dto.outcome !== current.proposedOutcome;
     if (override && !dto.reason) {
       throw invalid(

@@ -5,9 +5,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
-import { CatalogueService } from '../catalogue/catalogue.service.js';
-import { missingRequirements, type TrackRequirements } from '../catalogue/requirements.js';
+import { CatalogueService, type IntakeInfo, type TrackRequirements } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
@@ -15,7 +13,7 @@ import type { Page } from '../common/pagination.js';
 import { addCopenhagenDays, formatCopenhagen, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Application } from './application.entity.js';
-import { assertTransition } from './application-status.js';
+import { assertTransition, type ApplicationStatus } from './application-status.js';
 import {
   mapApplication,
   summarise,
@@ -437,6 +435,11 @@ export class ApplicationsService {
     return application;
   }
 
+  /** Refuses (409, naming the statuses) a move the transition table does not allow, e.g. a decision the application cannot reach. */
+  assertMayBecome(application: ApplicationSummary, to: ApplicationStatus): void {
+    assertTransition(application.status, to);
+  }
+
   /** Placed in a first round: submitted → in audition (those already in audition stay). */
   async markInAudition(tx: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
@@ -481,7 +484,7 @@ export class ApplicationsService {
   ) {
     const uploads: Record<string, number> = {};
     for (const m of materials) uploads[m.kind] = (uploads[m.kind] ?? 0) + 1;
-    return missingRequirements(requirements.get(application.track) ?? {}, {
+    return this.catalogue.missingRequirements(requirements.get(application.track) ?? {}, {
       motivation: application.motivation,
       repertoire: application.repertoire,
       namedPieces: application.namedPieces,

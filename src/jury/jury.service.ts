@@ -25,6 +25,8 @@ import { mapConflict, mapResult, mapScore } from './jury.mapper.js';
 import { Score } from './score.entity.js';
 import { assertScoreFits, panelStrength } from './scoring.js';
 
+export type { RankingMethod };
+
 export type JuryRanking = RoundRanking & { roundId: string; intakeId: string; track: string };
 
 /** The sentence a ranking response states its method with. */
