@@ -54,7 +54,11 @@ export function mapMaterial(m: Material): MaterialView {
 }
 
 /** The application as its owner and staff see it; `extra` carries what other rooms add (eligibility, slots). */
-export function mapApplication(a: Application, extra: Record<string, unknown> = {}) {
+export function mapApplication(
+  a: Application,
+  materials: readonly Material[],
+  extra: Record<string, unknown> = {},
+) {
   return {
     id: a.id,
     applicantId: a.applicantId,
@@ -73,7 +77,7 @@ export function mapApplication(a: Application, extra: Record<string, unknown> = 
     submittedAt: a.submittedAt ? toCopenhagenIso(a.submittedAt) : null,
     withdrawnAt: a.withdrawnAt ? toCopenhagenIso(a.withdrawnAt) : null,
     dispensation: { status: a.dispensationStatus, reason: a.dispensationReason, note: a.dispensationNote },
-    materials: (a.materials ?? []).map(mapMaterial),
+    materials: materials.map(mapMaterial),
     createdAt: toCopenhagenIso(a.createdAt),
     updatedAt: toCopenhagenIso(a.updatedAt),
     ...extra,

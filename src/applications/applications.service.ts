@@ -156,7 +156,10 @@ export class ApplicationsService {
       ? await this.materials.findBy({ applicationId: In(rows.map((r) => r.id)) })
       : [];
     const items = rows.map((r) =>
-      mapApplication({ ...r, materials: materials.filter((m) => m.applicationId === r.id) } as Application),
+      mapApplication(
+        r,
+        materials.filter((m) => m.applicationId === r.id),
+      ),
     );
     if (!policy.isStaff(user)) return { items, total };
     return { items, total, counts: await this.counts(query.intakeId) };
@@ -462,7 +465,7 @@ export class ApplicationsService {
     const eligibility = ageEligibility(applicant?.birthDate ?? null, intake, application.dispensationStatus);
     const summary = summarise(application);
     const parts = await Promise.all(this.viewParts.map((part) => part(summary)));
-    return mapApplication({ ...application, materials } as Application, {
+    return mapApplication(application, materials, {
       deadline: toCopenhagenIso(intake.closesAt),
       completeness: { complete: missing.length === 0, missing },
       eligibility,
