@@ -4,9 +4,8 @@ import { DataSource, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import type { AuthUser } from '../common/auth.js';
-import { toCopenhagenIso } from '../common/time.js';
 import { Audition } from './audition.entity.js';
-import { mapRequest } from './auditions.mapper.js';
+import { mapRequest, slotTime } from './auditions.mapper.js';
 import { Panel, PanelMember } from './panel.entity.js';
 import { RescheduleRequest } from './reschedule-request.entity.js';
 import { Round } from './round.entity.js';
@@ -64,10 +63,7 @@ export class AuditionViewsService {
         auditionId: a.id,
         round: round.name,
         kind: round.kind,
-        startsAt: slot ? toCopenhagenIso(slot.startsAt) : null,
-        endsAt: slot ? toCopenhagenIso(slot.endsAt) : null,
-        venue: slot?.venue ?? null,
-        room: slot?.room ?? null,
+        ...slotTime(slot),
         attendance: a.attendance,
         advanced: a.advancedAt !== null,
         rescheduleRequest: request ? mapRequest(request) : null,
@@ -113,10 +109,7 @@ export class AuditionViewsService {
           panelId: a.panelId,
           panelName: panels.get(a.panelId)?.name ?? '',
           slotId: a.slotId,
-          startsAt: slot ? toCopenhagenIso(slot.startsAt) : null,
-          endsAt: slot ? toCopenhagenIso(slot.endsAt) : null,
-          venue: slot?.venue ?? null,
-          room: slot?.room ?? null,
+          ...slotTime(slot),
           attendance: a.attendance,
           advanced: a.advancedAt !== null,
           ...(staff ? { applicationStatus: application.status } : {}),

@@ -65,6 +65,16 @@ export function mapSlot(s: Slot) {
   };
 }
 
+/** When and where an audition is, as its views show it (nothing yet for a pre-screen audition). */
+export function slotTime(slot: Slot | undefined) {
+  return {
+    startsAt: slot ? toCopenhagenIso(slot.startsAt) : null,
+    endsAt: slot ? toCopenhagenIso(slot.endsAt) : null,
+    venue: slot?.venue ?? null,
+    room: slot?.room ?? null,
+  };
+}
+
 export function mapRequest(r: RescheduleRequest) {
   return {
     id: r.id,
