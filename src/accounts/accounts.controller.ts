@@ -1,9 +1,9 @@
-import { toCopenhagenIso } from '../common/time.js';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RateLimited } from '../common/rate-limit.js';
-import { AccountsService } from './accounts.service.js';
 import { CurrentUser, Public, Roles, type AuthUser } from '../common/auth.js';
+import { RateLimited } from '../common/rate-limit.js';
+import { toCopenhagenIso } from '../common/time.js';
+import { AccountsService } from './accounts.service.js';
 import { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
 
 @ApiTags('accounts')

@@ -1,9 +1,9 @@
-import { toCopenhagenIso } from './time.js';
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from './auth.js';
 import { IsBoolean, IsDateString, IsOptional } from 'class-validator';
 import { Clock } from './clock.js';
+import { toCopenhagenIso } from './time.js';
 
 class MoveClockDto {
   @ApiProperty({ example: '2027-05-01T08:00:00+02:00' })
