@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module.js';
 import { validateEnv } from '../src/config/env.js';
 import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
-import { renderTemplate, TEMPLATES } from '../src/notifications/templates.js';
+import { renderTemplate, TEMPLATES } from '../src/notifications/templates/index.js';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 
 /**
@@ -69,13 +69,15 @@ async function main(): Promise<void> {
     sink.clear();
     const notifications = app.get(NotificationsService);
     const dataSource = app.get(DataSource);
+    const accounts = app.get(AccountsService);
     const pipelineStart = performance.now();
     for (let i = 0; i < total; i += 100) {
       await dataSource.transaction(async (em) => {
         for (let j = i; j < Math.min(i + 100, total); j++) {
           await notifications.enqueue(em, {
             type: 'result_rejected',
-            recipientUserId: user.id,
+            // Resolved per message, as the rooms do, so the figure measures what they pay.
+            to: await accounts.contactOf(user.id, em),
             data: sample,
           });
         }

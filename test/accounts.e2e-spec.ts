@@ -1,4 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { AccountsService } from '../src/accounts/accounts.service.js';
 import { startApp, type TestApp } from './helpers/app.js';
@@ -450,6 +452,28 @@ describe('npm run staff:create', () => {
         .expect(201);
     } finally {
       await t.close();
+    }
+  });
+
+  it('runs the built script of an installed deployment without rebuilding it (a running server keeps its dist/)', async () => {
+    const url = `${process.env.DATABASE_URL}_cli`;
+    const { ensureDatabase } = await import('../src/database/migrate.js');
+    await ensureDatabase(url);
+    // A file of the running build: `npm run build` (rm -rf dist && tsc) would delete it.
+    const marker = join('dist', `.running-${randomUUID()}`);
+    writeFileSync(marker, 'a server runs from this build');
+    try {
+      const email = uniqueEmail('cli-staff');
+      const cli = spawnSync('npm', ['run', '--silent', 'staff:create', '--', email, 'Tredje Medarbejder'], {
+        env: { ...process.env, DATABASE_URL: url },
+        input: '',
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(0);
+      expect(cli.stdout).toContain(`Created staff account ${email}`);
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      rmSync(marker, { force: true });
     }
   });
 });

@@ -61,6 +61,8 @@ describe('audition rounds, slots, panels and scheduling', () => {
       const person = await registerApplicant(t, {
         birthDate: `${year - 19}-0${(i % 9) + 1}-15`,
         name: `Ansøger ${i + 1}`,
+        // The first classical applicant reads English: the invitation says what to bring in English.
+        ...(i === 0 ? { locale: 'en' } : {}),
       });
       const unavailable = [
         ...(k % 3 === 0
@@ -267,9 +269,20 @@ describe('audition rounds, slots, panels and scheduling', () => {
     for (const { person } of applicants.values()) {
       const mails = sink.to(person.email);
       expect(mails).toHaveLength(1);
-      expect(mails[0].subject).toBe('Invitation til optagelsesprøve');
       expect(mails[0].text).toContain('Aalborg Kulturskole');
       expect(mails[0].text).not.toMatch(/Censor|Panel/);
+    }
+    // What to bring is the track's own text, in the applicant's language.
+    const invitations = [...applicants.values()]
+      .filter((a) => a.track === 'classical')
+      .map((a) => sink.to(a.person.email)[0]);
+    expect(invitations.filter((m) => m.subject === 'Invitation to your audition')).toHaveLength(1);
+    for (const mail of invitations) {
+      expect(mail.text).toContain(
+        mail.subject === 'Invitation to your audition'
+          ? 'Please bring: Your instrument, and sheet music for the accompanist'
+          : 'Medbring: Dit instrument og noder til akkompagnatøren',
+      );
     }
     // Applicants see their own time on their application; the status moved on.
     const [first] = all;
@@ -450,6 +463,73 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .query(`SELECT status FROM notifications WHERE topic = $1`, [`audition-reminder:${audition.id}`]);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r: { status: string }) => r.status === 'cancelled')).toBe(true);
+  });
+
+  it('accepting a reschedule request is one transaction: two staff accepting it at once move the audition once', async () => {
+    const list = await t
+      .http()
+      .get(`/api/rounds/${rounds.production.id}/auditions`)
+      .set(staff.auth)
+      .expect(200);
+    const audition: AuditionRow = (list.body as AuditionRow[]).filter(
+      (a) => a.attendance === 'scheduled' && applicants.get(a.applicationId)!.unavailable.length === 0,
+    )[1];
+    const owner = applicants.get(audition.applicationId)!.person;
+    const request = await t
+      .http()
+      .post(`/api/auditions/${audition.id}/reschedule-requests`)
+      .set(owner.auth)
+      .send({ reason: 'Jeg er til koncert den dag.' })
+      .expect(201);
+    const db = t.app.get(DataSource);
+    const free = (await db.query(
+      `SELECT s.id FROM slots s LEFT JOIN auditions a ON a.slot_id = s.id
+        WHERE s.round_id = $1 AND a.id IS NULL ORDER BY s.starts_at LIMIT 2`,
+      [rounds.production.id],
+    )) as Array<{ id: string }>;
+    expect(free).toHaveLength(2);
+    sink.clear();
+
+    // Hold the audition's row, so both acceptances are in flight at once whatever the machine's speed.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('SELECT id FROM auditions WHERE id = $1 FOR UPDATE', [audition.id]);
+    const accept = (slotId: string) =>
+      t
+        .http()
+        .post(`/api/reschedule-requests/${request.body.id}/accept`)
+        .set(staff.auth)
+        .send({ slotId })
+        .then((res) => res.status);
+    const answers = Promise.all(free.map((slot) => accept(slot.id)));
+    const waiting = async () =>
+      Number(
+        (
+          (await db.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )) as Array<{ n: string }>
+        )[0].n,
+      );
+    for (const started = Date.now(); (await waiting()) < 2;) {
+      if (Date.now() - started > 60_000) throw new Error('the two acceptances never both waited');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await blocker.rollbackTransaction();
+    await blocker.release();
+
+    expect((await answers).sort()).toEqual([200, 409]);
+    const moves = (await db.query(
+      `SELECT count(*)::int AS n FROM audit_records WHERE action = 'audition.moved' AND entity_id = $1`,
+      [audition.id],
+    )) as Array<{ n: number }>;
+    expect(moves[0].n).toBe(1);
+    await drainNotifications(t);
+    expect(sink.to(owner.email).map((m) => m.subject)).toEqual(['Nyt tidspunkt for din optagelsesprøve']);
+    const requests = await t.http().get('/api/reschedule-requests').set(staff.auth).expect(200);
+    expect(requests.body.find((r: { id: string }) => r.id === request.body.id)).toMatchObject({
+      status: 'accepted',
+    });
   });
 
   it('a later round takes only those advanced from the round before', async () => {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { spawnSync } from 'node:child_process';
-import { Public } from '../src/accounts/auth.decorators.js';
+import { Public } from '../src/common/auth.js';
 import { Clock } from '../src/common/clock.js';
 import { startApp, type TestApp } from './helpers/app.js';
 

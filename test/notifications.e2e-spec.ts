@@ -2,9 +2,11 @@ import Bull from 'bull';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SmtpSink, type SunkMail } from '../scripts/smtp-sink.js';
+import { AccountsService } from '../src/accounts/accounts.service.js';
 import { Clock } from '../src/common/clock.js';
+import { toCopenhagenIso } from '../src/common/time.js';
 import { DELIVER_JOB, NOTIFICATIONS_QUEUE } from '../src/notifications/notifications.constants.js';
 import {
   NotificationsService,
@@ -25,10 +27,18 @@ function deliveriesById(sink: SmtpSink, address: string): Map<string, number> {
   return counts;
 }
 
-async function enqueue(t: TestApp, ...messages: NotificationMessage[]): Promise<void> {
+/** A message to a person by id: its recipient is resolved through accounts, as the rooms do. */
+type MessageTo = Omit<NotificationMessage, 'to'> & { recipientUserId: string };
+
+async function addressed(t: TestApp, em: EntityManager, message: MessageTo): Promise<NotificationMessage> {
+  const { recipientUserId, ...rest } = message;
+  return { ...rest, to: await t.app.get(AccountsService).contactOf(recipientUserId, em) };
+}
+
+async function enqueue(t: TestApp, ...messages: MessageTo[]): Promise<void> {
   const notifications = t.app.get(NotificationsService);
   await t.app.get(DataSource).transaction(async (em) => {
-    for (const message of messages) await notifications.enqueue(em, message);
+    for (const message of messages) await notifications.enqueue(em, await addressed(t, em, message));
   });
 }
 
@@ -44,7 +54,7 @@ async function until(
   }
 }
 
-const rejection = (person: Person, extra: Partial<NotificationMessage> = {}): NotificationMessage => ({
+const rejection = (person: Person, extra: Partial<MessageTo> = {}): MessageTo => ({
   type: 'result_rejected',
   recipientUserId: person.id,
   data: { programme: 'MGK' },
@@ -140,7 +150,9 @@ describe('notifications: a change that commits sends one e-mail; a rollback send
     const applicationId = randomUUID();
     await expect(
       t.app.get(DataSource).transaction(async (em) => {
-        await t.app.get(NotificationsService).enqueue(em, rejection(person, { applicationId }));
+        await t.app
+          .get(NotificationsService)
+          .enqueue(em, await addressed(t, em, rejection(person, { applicationId })));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -479,7 +491,7 @@ describe('notifications: scheduled messages', () => {
     const day = 24 * 3600_000;
     const tomorrow = new Date(now.getTime() + day);
     const auditions = { kept: randomUUID(), cancelled: randomUUID(), moved: randomUUID() };
-    const reminder = (topic: string): NotificationMessage => ({
+    const reminder = (topic: string): MessageTo => ({
       type: 'audition_reminder',
       recipientUserId: applicant.id,
       sendAt: tomorrow,
@@ -511,7 +523,7 @@ describe('notifications: scheduled messages', () => {
     expect(sink.to(applicant.email)).toHaveLength(0);
     expect(await statusOf(auditions.kept)).toMatchObject({
       status: 'pending',
-      sendAt: tomorrow.toISOString(),
+      sendAt: toCopenhagenIso(tomorrow),
     });
     expect(await statusOf(auditions.cancelled)).toMatchObject({ status: 'cancelled' });
     await t

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RateLimited } from '../redis/rate-limit.js';
+import { CurrentUser, Public, Roles, type AuthUser } from '../common/auth.js';
+import { RateLimited } from '../common/rate-limit.js';
+import { toCopenhagenIso } from '../common/time.js';
 import { AccountsService } from './accounts.service.js';
-import { CurrentUser, Public, Roles, type AuthUser } from './auth.decorators.js';
 import { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
 
 @ApiTags('accounts')
@@ -44,6 +45,6 @@ export class AccountsController {
   @Roles('staff')
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     const issued = await this.accounts.invite(user, dto);
-    return { ...issued.user, invitationExpiresAt: issued.expiresAt.toISOString() };
+    return { ...issued.user, invitationExpiresAt: toCopenhagenIso(issued.expiresAt) };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -6,17 +6,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
-import { NOTIFICATIONS } from '../notifications/notifications.token.js';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { TOKEN_ALGORITHM } from './auth.guard.js';
 import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
 import { Invitation } from './invitation.entity.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
-import { User, type Locale, type Role } from './user.entity.js';
-import { mapUser, type UserView } from './users.mapper.js';
+import { User, type Role } from './user.entity.js';
+import { mapUser, type UserView } from './accounts.mapper.js';
 
 export const ADULT_AGE = 18;
 
@@ -25,16 +25,6 @@ export interface LoginResult {
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserView;
-}
-
-/** Where a message to a person goes: their address and language, and a guardian's copy while a minor. */
-export interface Contact {
-  userId: string;
-  email: string;
-  name: string;
-  locale: Locale;
-  role: Role;
-  guardian?: { name: string; email: string };
 }
 
 export interface InvitationIssued {
@@ -56,9 +46,9 @@ export class AccountsService {
     private readonly jwt: JwtService,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
+    private readonly links: Links,
     private readonly audit: AuditService,
-    // By token: NotificationsService depends on this service, so the class is imported as a type only.
-    @Inject(NOTIFICATIONS) private readonly notifications: NotificationsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async register(dto: RegisterDto): Promise<UserView> {
@@ -134,7 +124,7 @@ export class AccountsService {
       });
       await this.notifications.enqueue(tx, {
         type: 'invitation',
-        recipientUserId: user.id,
+        to: await this.contactOf(user.id, tx),
         data: { role: user.role, link: issued.link, expiresAt: issued.expiresAt.toISOString() },
       });
       return issued;
@@ -206,8 +196,12 @@ export class AccountsService {
     return { user: issued.user, link: issued.link };
   }
 
-  /** `em`: read inside the caller's transaction (e.g. a user created in it and not yet committed). */
-  async contactOf(userId: string, em?: EntityManager): Promise<Contact> {
+  /**
+   * Where a message to this person goes (accounts owns people's contact details): their address, name and
+   * language, and their guardian while a minor. `em`: read inside the caller's transaction (e.g. a user created
+   * in it and not yet committed).
+   */
+  async contactOf(userId: string, em?: EntityManager): Promise<Recipient> {
     const user = await (em ? em.getRepository(User) : this.users).findOneBy({ id: userId });
     if (!user) throw notFound('user', userId);
     const minor = user.birthDate
@@ -218,7 +212,6 @@ export class AccountsService {
       email: user.email,
       name: user.name,
       locale: user.locale,
-      role: user.role,
       ...(minor && user.guardianEmail
         ? { guardian: { name: user.guardianName ?? '', email: user.guardianEmail } }
         : {}),
@@ -254,7 +247,7 @@ export class AccountsService {
       this.clock.now().getTime() + this.config.get('INVITATION_TTL_HOURS') * 3600_000,
     );
     await tx.insert(Invitation, { userId: user.id, tokenHash: sha256(token), expiresAt, acceptedAt: null });
-    const link = `${this.config.get('PUBLIC_URL')}/accept-invitation?token=${token}`;
+    const link = this.links.acceptInvitation(token);
     return { user: mapUser(user), token, link, expiresAt };
   }
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { PUBLIC_KEY, ROLES_KEY, type AuthUser } from './auth.decorators.js';
+import { PUBLIC_KEY, ROLES_KEY, type AuthUser } from '../common/auth.js';
 import { ROLES, type Role } from './user.entity.js';
 
 export const TOKEN_ALGORITHM = 'HS256';

@@ -1,10 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ROLES, type Role } from '../common/auth.js';
+import { LOCALES, type Locale } from '../common/locale.js';
 
-export const ROLES = ['applicant', 'juror', 'teacher', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+// A user's role and language are the academy's words for everyone (common), stored here per person.
+export { LOCALES, ROLES, type Locale, type Role };
 
 @Entity('users')
 export class User {

@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { invalid } from '../common/errors.js';
-import type { RankingMethod } from '../jury/ranking.js';
+import type { RankingMethod } from '../jury/jury.service.js';
 import { AdmissionsService } from './admissions.service.js';
 import { SetDecisionDto, WaitingListQuery } from './dto/admissions.dto.js';
 

@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { Sweeper } from '../common/sweeper.js';
 import { JuryModule } from '../jury/jury.module.js';
 import { StudentsModule } from '../students/students.module.js';
 import { AdmissionsController } from './admissions.controller.js';
@@ -19,4 +21,15 @@ import { Offer } from './offer.entity.js';
   providers: [AdmissionsService],
   exports: [AdmissionsService],
 })
-export class AdmissionsModule {}
+export class AdmissionsModule implements OnModuleInit {
+  constructor(
+    private readonly sweeper: Sweeper,
+    private readonly applications: ApplicationsService,
+    private readonly admissions: AdmissionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.sweeper.every('offer-expiry', () => this.admissions.expireDueOffers());
+    this.applications.addViewPart((application) => this.admissions.applicantView(application));
+  }
+}

@@ -1,18 +1,15 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
-import type { AuthUser } from '../accounts/auth.decorators.js';
-import { policy } from '../accounts/policy.js';
-import type { Application } from '../applications/application.entity.js';
-import { assertTransition } from '../applications/application-status.js';
+import type { AuthUser } from '../common/auth.js';
+import { policy } from '../common/policy.js';
 import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
-import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { CatalogueService, type IntakeInfo } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
-import { Sweeper } from '../common/sweeper.js';
+import { Links } from '../common/links.js';
 import {
   addCopenhagenDays,
   copenhagenDate,
@@ -20,15 +17,15 @@ import {
   formatCopenhagen,
   toCopenhagenIso,
 } from '../common/time.js';
-import { gradeLabel } from '../jury/grades.js';
-import { JuryService } from '../jury/jury.service.js';
-import type { RankingMethod } from '../jury/ranking.js';
+import { JuryService, type RankingMethod } from '../jury/jury.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { Decision, ResultsPublication, type Outcome } from './decision.entity.js';
 import type { SetDecisionDto } from './dto/admissions.dto.js';
+import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
-import { nextOnWaitlist, proposeDecisions, type RankedApplicant } from './proposal.js';
+import { nextOnWaitlist, proposeTrack } from './proposal.js';
+import { waitingListCsv } from './waiting-list-csv.js';
 
 /** The offer reminder goes out this many days before the deadline. */
 export const OFFER_REMINDER_DAYS = 2;
@@ -44,7 +41,7 @@ export interface TrackProposal {
 }
 
 @Injectable()
-export class AdmissionsService implements OnModuleInit {
+export class AdmissionsService {
   constructor(
     @InjectRepository(Decision) private readonly decisions: Repository<Decision>,
     @InjectRepository(Offer) private readonly offers: Repository<Offer>,
@@ -58,13 +55,8 @@ export class AdmissionsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly sweeper: Sweeper,
+    private readonly links: Links,
   ) {}
-
-  onModuleInit(): void {
-    this.sweeper.every('offer-expiry', () => this.expireDueOffers());
-    this.applications.addViewPart((application) => this.applicantView(application));
-  }
 
   // ---- proposal and decisions ----------------------------------------------------------------
 
@@ -79,67 +71,18 @@ export class AdmissionsService implements OnModuleInit {
       const candidates = await this.applications.candidatesFor(intakeId, track);
       const final = await this.jury.finalRoundOf(intakeId, track);
       const ranking = final ? await this.jury.roundRanking(final.id, method) : null;
-      const byId = new Map(candidates.map((c) => [c.id, c]));
-      const input: RankedApplicant[] = [];
-      const grades = new Map<string, number | null>();
-      for (const r of ranking?.ranking ?? []) {
-        const c = byId.get(r.applicationId);
-        if (!c) continue;
-        input.push({
-          applicationId: c.id,
-          rank: r.rank,
-          passed: r.passed,
-          noShow: false,
-          mainSubject: c.mainSubject,
-          score: r.score,
-        });
-        grades.set(c.id, r.grade ?? null);
-      }
-      const noShows = new Set(
-        (ranking?.notRanked ?? []).filter((n) => n.reason === 'no-show').map((n) => n.applicationId),
-      );
-      const notInFinal: string[] = [];
-      for (const c of candidates) {
-        if (grades.has(c.id)) continue;
-        if (noShows.has(c.id))
-          input.push({
-            applicationId: c.id,
-            rank: null,
-            passed: false,
-            noShow: true,
-            mainSubject: c.mainSubject,
-          });
-        else notInFinal.push(c.id);
-      }
-      const proposal = proposeDecisions({
+      const { proposal, decisions } = proposeTrack({
         seats,
         quotas: intake.quotas.filter((q) => q.track === track),
-        ranking: input,
+        candidates,
+        finalRound: ranking && {
+          ranking: ranking.ranking,
+          noShows: ranking.notRanked.filter((n) => n.reason === 'no-show').map((n) => n.applicationId),
+        },
       });
-      for (const id of notInFinal) {
-        proposal.reject.push(id);
-        proposal.explanations[id] = final
-          ? 'did not reach or was not judged in the final round'
-          : 'the track has no rounds yet';
-      }
       tracks[track] = { seats, ...proposal };
-      const rankOf = new Map(input.map((i) => [i.applicationId, i.rank]));
-      const push = (ids: string[], outcome: Outcome) =>
-        ids.forEach((id) =>
-          rows.push({
-            applicationId: id,
-            intakeId,
-            track,
-            mainSubject: byId.get(id)!.mainSubject,
-            rank: rankOf.get(id) ?? null,
-            grade: grades.get(id) ?? null,
-            proposedOutcome: outcome,
-            explanation: proposal.explanations[id] ?? '',
-          }),
-        );
-      push(proposal.admit, 'admitted');
-      push(proposal.waitlist, 'waitlisted');
-      push(proposal.reject, 'rejected');
+      for (const { outcome, ...d } of decisions)
+        rows.push({ ...d, intakeId, track, proposedOutcome: outcome });
     }
 
     await this.dataSource.transaction(async (tx) => {
@@ -189,7 +132,7 @@ export class AdmissionsService implements OnModuleInit {
     // Refused now rather than on results day, where one impossible outcome (e.g. admitting an application that
     // never auditioned) would block publishing the whole intake.
     const [application] = await this.applications.summaries([applicationId]);
-    assertTransition(application.status, dto.outcome);
+    this.applications.assertMayBecome(application, dto.outcome);
     const override = dto.outcome !== current.proposedOutcome;
     if (override && !dto.reason) {
       throw invalid(
@@ -276,11 +219,11 @@ export class AdmissionsService implements OnModuleInit {
           } else {
             await this.notifications.enqueue(tx, {
               type: decision.outcome === 'waitlisted' ? 'result_waitlisted' : 'result_rejected',
-              recipientUserId: c.applicantId,
+              to: await this.accounts.contactOf(c.applicantId, tx),
               applicationId: c.id,
               data:
                 decision.outcome === 'waitlisted'
-                  ? { programme: intake.programme, link: this.applications.link(c.id) }
+                  ? { programme: intake.programme, link: this.links.application(c.id) }
                   : { programme: intake.programme },
             });
           }
@@ -290,7 +233,7 @@ export class AdmissionsService implements OnModuleInit {
           action: 'results.published',
           entity: 'intake',
           entityId: intakeId,
-          after: { applications: candidates.length, respondBy: respondBy.toISOString() },
+          after: { applications: candidates.length, respondBy: toCopenhagenIso(respondBy) },
         });
         return saved;
       });
@@ -389,7 +332,7 @@ export class AdmissionsService implements OnModuleInit {
         await this.close(tx, offer, 'expired', null);
         await this.notifications.enqueue(tx, {
           type: 'offer_expired',
-          recipientUserId: offer.applicantId,
+          to: await this.accounts.contactOf(offer.applicantId, tx),
           applicationId: offer.applicationId,
           data: { programme: intake.programme },
         });
@@ -426,12 +369,14 @@ export class AdmissionsService implements OnModuleInit {
     const names = await this.accounts.namesOf(
       waiting.map((r) => summaries.get(r.applicationId)!.applicantId),
     );
-    const lines = [['rank', 'applicant', 'main subject', 'grade']];
-    for (const r of waiting) {
-      const name = names.get(summaries.get(r.applicationId)!.applicantId) ?? '';
-      lines.push([String(r.rank ?? ''), name, r.mainSubject, r.grade === null ? '' : gradeLabel(r.grade)]);
-    }
-    return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return waitingListCsv(
+      waiting.map((r) => ({
+        rank: r.rank,
+        applicant: names.get(summaries.get(r.applicationId)!.applicantId) ?? '',
+        mainSubject: r.mainSubject,
+        grade: r.grade,
+      })),
+    );
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -501,11 +446,12 @@ export class AdmissionsService implements OnModuleInit {
     const data = {
       programme: intake.programme,
       respondBy: respondBy.toISOString(),
-      link: this.applications.link(application.id),
+      link: this.links.application(application.id),
     };
+    const to = await this.accounts.contactOf(application.applicantId, tx);
     await this.notifications.enqueue(tx, {
       type: fromWaitlist ? 'waitlist_promoted' : 'result_admitted',
-      recipientUserId: application.applicantId,
+      to,
       applicationId: application.id,
       data,
     });
@@ -513,7 +459,7 @@ export class AdmissionsService implements OnModuleInit {
     if (remindAt.getTime() > this.clock.now().getTime()) {
       await this.notifications.enqueue(tx, {
         type: 'offer_reminder',
-        recipientUserId: application.applicantId,
+        to,
         applicationId: application.id,
         topic: reminderTopic(offer.id),
         sendAt: remindAt,
@@ -525,7 +471,7 @@ export class AdmissionsService implements OnModuleInit {
       action: 'offer.made',
       entity: 'offer',
       entityId: offer.id,
-      after: { applicationId: application.id, respondBy: respondBy.toISOString(), fromWaitlist },
+      after: { applicationId: application.id, respondBy: toCopenhagenIso(respondBy), fromWaitlist },
     });
     return offer;
   }
@@ -590,7 +536,7 @@ export class AdmissionsService implements OnModuleInit {
   }
 
   /** What the applicant sees on their application: nothing before publication, then the outcome and offer. */
-  private async applicantView(application: Application): Promise<Record<string, unknown>> {
+  async applicantView(application: ApplicationSummary): Promise<Record<string, unknown>> {
     const published = await this.publications.findOneBy({ intakeId: application.intakeId });
     if (!published) return {};
     const decision = await this.decisions.findOneBy({ applicationId: application.id });
@@ -602,37 +548,4 @@ export class AdmissionsService implements OnModuleInit {
       offer: offer ? mapOffer(offer) : null,
     };
   }
-}
-
-function mapDecision(d: Decision) {
-  return {
-    applicationId: d.applicationId,
-    track: d.track,
-    mainSubject: d.mainSubject,
-    rank: d.rank,
-    grade: d.grade,
-    proposedOutcome: d.proposedOutcome,
-    outcome: d.outcome,
-    explanation: d.explanation,
-    overrideReason: d.overrideReason,
-  };
-}
-
-function mapOffer(o: Offer) {
-  return {
-    id: o.id,
-    applicationId: o.applicationId,
-    track: o.track,
-    status: o.status,
-    respondBy: toCopenhagenIso(o.respondBy),
-    fromWaitlist: o.fromWaitlist,
-    respondedAt: o.respondedAt ? toCopenhagenIso(o.respondedAt) : null,
-    enrolmentId: o.enrolmentId,
-  };
-}
-
-/** RFC 4180: quote a cell with a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

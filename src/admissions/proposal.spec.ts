@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors.js';
-import { RankedApplicant, nextOnWaitlist, proposeDecisions } from './proposal.js';
+import { RankedApplicant, nextOnWaitlist, proposeDecisions, proposeTrack } from './proposal.js';
 
 const ranked = (
   applicationId: string,
@@ -162,6 +162,65 @@ describe('nextOnWaitlist', () => {
     expect(nextOnWaitlist({ waitlist, quotas, heldSeats: full, seats: 3 })).toBeNull();
     expect(nextOnWaitlist({ waitlist, quotas, heldSeats: full.slice(0, 2), seats: 3 })?.applicationId).toBe(
       'bass-3',
+    );
+  });
+});
+
+describe('proposeTrack', () => {
+  const candidates = [
+    { id: 'a', mainSubject: 'violin' },
+    { id: 'b', mainSubject: 'cello' },
+    { id: 'c', mainSubject: 'piano' },
+    { id: 'd', mainSubject: 'flute' },
+  ];
+
+  it('decides every candidate: ranked by the proposal, a no-show rejected, one the final round did not rank rejected', () => {
+    const { proposal, decisions } = proposeTrack({
+      seats: 1,
+      quotas: [],
+      candidates,
+      finalRound: {
+        ranking: [
+          { applicationId: 'b', rank: 1, passed: true, grade: 10, score: 8 },
+          { applicationId: 'a', rank: 2, passed: true, grade: 7, score: 7 },
+          { applicationId: 'stranger', rank: 3, passed: true, grade: 7, score: 6 },
+        ],
+        noShows: ['c'],
+      },
+    });
+    expect(proposal).toMatchObject({ admit: ['b'], waitlist: ['a'], reject: ['c', 'd'] });
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        applicationId: 'b',
+        outcome: 'admitted',
+        rank: 1,
+        grade: 10,
+        mainSubject: 'cello',
+      }),
+      expect.objectContaining({ applicationId: 'a', outcome: 'waitlisted', rank: 2, grade: 7 }),
+      {
+        applicationId: 'c',
+        mainSubject: 'piano',
+        rank: null,
+        grade: null,
+        outcome: 'rejected',
+        explanation: 'no-show',
+      },
+      {
+        applicationId: 'd',
+        mainSubject: 'flute',
+        rank: null,
+        grade: null,
+        outcome: 'rejected',
+        explanation: 'did not reach or was not judged in the final round',
+      },
+    ]);
+  });
+
+  it('a track without rounds rejects everyone and says so', () => {
+    const { decisions } = proposeTrack({ seats: 3, quotas: [], candidates, finalRound: null });
+    expect(decisions.map((d) => [d.outcome, d.explanation])).toEqual(
+      candidates.map(() => ['rejected', 'the track has no rounds yet']),
     );
   });
 });

@@ -136,6 +136,104 @@ function noteTiesAtTheLine(
   }
 }
 
+/** A submitted application of the track, as the proposal needs it. */
+export interface TrackCandidate {
+  id: string;
+  mainSubject: string;
+}
+
+/** The track's final round as ranked by the jury: rows in rank order, and who did not show up. */
+export interface FinalRound {
+  ranking: ReadonlyArray<{
+    applicationId: string;
+    rank: number;
+    passed: boolean | null;
+    grade?: number | null;
+    score: number;
+  }>;
+  noShows: readonly string[];
+}
+
+/** One application's proposed decision, with what staff read beside it. */
+export interface ProposedDecision {
+  applicationId: string;
+  mainSubject: string;
+  rank: number | null;
+  grade: number | null;
+  outcome: 'admitted' | 'waitlisted' | 'rejected';
+  explanation: string;
+}
+
+/**
+ * One track's proposal from its final round (null: the track has no rounds yet). Every candidate gets a decision:
+ * the ranked and the no-shows go through `proposeDecisions`; a candidate the final round did not rank (never
+ * reached it, or was not judged in it) is rejected, with that as the explanation.
+ */
+export function proposeTrack(input: {
+  seats: number;
+  quotas: readonly Quota[];
+  candidates: readonly TrackCandidate[];
+  finalRound: FinalRound | null;
+}): { proposal: DecisionProposal; decisions: ProposedDecision[] } {
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  const ranking: RankedApplicant[] = [];
+  const grades = new Map<string, number | null>();
+  for (const r of input.finalRound?.ranking ?? []) {
+    const c = byId.get(r.applicationId);
+    if (!c) continue;
+    ranking.push({
+      applicationId: c.id,
+      rank: r.rank,
+      passed: r.passed,
+      noShow: false,
+      mainSubject: c.mainSubject,
+      score: r.score,
+    });
+    grades.set(c.id, r.grade ?? null);
+  }
+  const noShows = new Set(input.finalRound?.noShows ?? []);
+  const notInFinal: string[] = [];
+  for (const c of input.candidates) {
+    if (grades.has(c.id)) continue;
+    if (noShows.has(c.id)) {
+      ranking.push({
+        applicationId: c.id,
+        rank: null,
+        passed: false,
+        noShow: true,
+        mainSubject: c.mainSubject,
+      });
+    } else {
+      notInFinal.push(c.id);
+    }
+  }
+  const proposal = proposeDecisions({ seats: input.seats, quotas: input.quotas, ranking });
+  for (const id of notInFinal) {
+    proposal.reject.push(id);
+    proposal.explanations[id] = input.finalRound
+      ? 'did not reach or was not judged in the final round'
+      : 'the track has no rounds yet';
+  }
+  const rankOf = new Map(ranking.map((r) => [r.applicationId, r.rank]));
+  const decide = (ids: string[], outcome: ProposedDecision['outcome']) =>
+    ids.map((id) => ({
+      applicationId: id,
+      mainSubject: byId.get(id)!.mainSubject,
+      rank: rankOf.get(id) ?? null,
+      grade: grades.get(id) ?? null,
+      outcome,
+      explanation: proposal.explanations[id] ?? '',
+    }));
+  return {
+    proposal,
+    decisions: [
+      ...decide(proposal.admit, 'admitted'),
+      ...decide(proposal.waitlist, 'waitlisted'),
+      ...decide(proposal.reject, 'rejected'),
+    ],
+  };
+}
+
 export interface WaitlistEntry {
   applicationId: string;
   mainSubject: string;

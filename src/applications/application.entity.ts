@@ -3,13 +3,11 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
 import type { ApplicationStatus } from './application-status.js';
-import { Material } from './material.entity.js';
 
 export interface RepertoirePiece {
   title: string;
@@ -83,9 +81,6 @@ export class Application {
   /** Set when the "deadline in 3 days" reminder was written, so it is written once. */
   @Column({ name: 'deadline_reminder_at', type: 'timestamptz', nullable: true })
   deadlineReminderAt: Date | null;
-
-  @OneToMany(() => Material, (m) => m.application)
-  materials?: Material[];
 
   @VersionColumn()
   version: number;

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { ApplicationsService } from './applications.service.js';
 import {
   ApplicationQuery,

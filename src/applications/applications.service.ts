@@ -1,23 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
-import type { AuthUser } from '../accounts/auth.decorators.js';
-import { policy } from '../accounts/policy.js';
+import type { AuthUser } from '../common/auth.js';
+import { policy } from '../common/policy.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { IntakeInfo } from '../catalogue/catalogue.mapper.js';
-import { CatalogueService } from '../catalogue/catalogue.service.js';
-import { missingRequirements, type TrackRequirements } from '../catalogue/requirements.js';
+import { CatalogueService, type IntakeInfo, type TrackRequirements } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
 import { addCopenhagenDays, formatCopenhagen, toCopenhagenIso } from '../common/time.js';
-import type { Env } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Application } from './application.entity.js';
-import { assertTransition } from './application-status.js';
-import { mapApplication } from './applications.mapper.js';
+import { assertTransition, type ApplicationStatus } from './application-status.js';
+import {
+  mapApplication,
+  summarise,
+  type ApplicationDossier,
+  type ApplicationSummary,
+} from './applications.mapper.js';
+
+export type { ApplicationDossier, ApplicationSummary };
 import type {
   ApplicationQuery,
   CreateApplicationDto,
@@ -33,37 +37,13 @@ export const DEADLINE_REMINDER_DAYS = 3;
 
 type ApplicationView = ReturnType<typeof mapApplication>;
 
-/** What other rooms hook into without this room depending on them (auditions, admissions). */
-export type WithdrawHook = (tx: EntityManager, application: Application) => Promise<void>;
-export type ViewPart = (application: Application) => Promise<Record<string, unknown>>;
+/**
+ * What other rooms hook into without this room depending on them (auditions, admissions, jury), each registered
+ * in the hooking room's module (onModuleInit). They see the application as a summary, never the entity.
+ */
+export type WithdrawHook = (tx: EntityManager, application: ApplicationSummary) => Promise<void>;
+export type ViewPart = (application: ApplicationSummary) => Promise<Record<string, unknown>>;
 export type MaterialAccess = (user: AuthUser, applicationId: string) => Promise<boolean>;
-
-/** An application as other rooms need it to schedule, rank and decide. */
-export interface ApplicationSummary {
-  id: string;
-  applicantId: string;
-  intakeId: string;
-  programme: string;
-  track: string;
-  mainSubject: string;
-  status: Application['status'];
-  submittedAt: Date | null;
-  unavailable: Array<{ from: Date; to: Date }>;
-}
-
-/** An application as a jury reads it (see `dossiers`). */
-export interface ApplicationDossier {
-  id: string;
-  repertoire: Application['repertoire'];
-  namedPieces: Record<string, string>;
-  materials: Array<{
-    id: string;
-    kind: string;
-    filename: string | null;
-    contentType: string | null;
-    url: string | null;
-  }>;
-}
 
 @Injectable()
 export class ApplicationsService {
@@ -80,7 +60,7 @@ export class ApplicationsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly links: Links,
   ) {}
 
   async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -176,7 +156,10 @@ export class ApplicationsService {
       ? await this.materials.findBy({ applicationId: In(rows.map((r) => r.id)) })
       : [];
     const items = rows.map((r) =>
-      mapApplication({ ...r, materials: materials.filter((m) => m.applicationId === r.id) } as Application),
+      mapApplication(
+        r,
+        materials.filter((m) => m.applicationId === r.id),
+      ),
     );
     if (!policy.isStaff(user)) return { items, total };
     return { items, total, counts: await this.counts(query.intakeId) };
@@ -249,12 +232,12 @@ export class ApplicationsService {
       await tx.save(application);
       await this.notifications.enqueue(tx, {
         type: 'application_received',
-        recipientUserId: application.applicantId,
+        to: await this.accounts.contactOf(application.applicantId, tx),
         applicationId: application.id,
         data: {
           programme: intake.programme,
           submittedAt: now.toISOString(),
-          link: this.link(application.id),
+          link: this.links.application(application.id),
         },
       });
       return { id, status: application.status, submittedAt: toCopenhagenIso(now) };
@@ -269,7 +252,7 @@ export class ApplicationsService {
       application.status = 'withdrawn';
       application.withdrawnAt = this.clock.now();
       await tx.save(application);
-      for (const hook of this.withdrawHooks) await hook(tx, application);
+      for (const hook of this.withdrawHooks) await hook(tx, summarise(application));
       await this.audit.record(tx, {
         actor: user,
         action: 'application.withdrawn',
@@ -362,12 +345,12 @@ export class ApplicationsService {
         for (const row of claimed[0]) {
           await this.notifications.enqueue(tx, {
             type: 'application_deadline_reminder',
-            recipientUserId: row.applicant_id,
+            to: await this.accounts.contactOf(row.applicant_id, tx),
             applicationId: row.id,
             data: {
               programme: intake.programme,
               closesAt: intake.closesAt.toISOString(),
-              link: this.link(row.id),
+              link: this.links.application(row.id),
             },
           });
         }
@@ -455,6 +438,11 @@ export class ApplicationsService {
     return application;
   }
 
+  /** Refuses (409, naming the statuses) a move the transition table does not allow, e.g. a decision the application cannot reach. */
+  assertMayBecome(application: ApplicationSummary, to: ApplicationStatus): void {
+    assertTransition(application.status, to);
+  }
+
   /** Placed in a first round: submitted → in audition (those already in audition stay). */
   async markInAudition(tx: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
@@ -469,19 +457,15 @@ export class ApplicationsService {
     return application;
   }
 
-  /** Where the applicant finds the application (the web client's page for it); every room's e-mails link here. */
-  link(applicationId: string): string {
-    return `${this.config.get('PUBLIC_URL')}/applications/${applicationId}`;
-  }
-
   private async view(application: Application): Promise<ApplicationView> {
     const materials = await this.materials.findBy({ applicationId: application.id });
     const intake = await this.catalogue.getIntake(application.intakeId);
     const applicant = await this.accounts.findUser(application.applicantId);
     const missing = this.missing(application, materials, await this.requirementsOf(application.programme));
     const eligibility = ageEligibility(applicant?.birthDate ?? null, intake, application.dispensationStatus);
-    const parts = await Promise.all(this.viewParts.map((part) => part(application)));
-    return mapApplication({ ...application, materials } as Application, {
+    const summary = summarise(application);
+    const parts = await Promise.all(this.viewParts.map((part) => part(summary)));
+    return mapApplication(application, materials, {
       deadline: toCopenhagenIso(intake.closesAt),
       completeness: { complete: missing.length === 0, missing },
       eligibility,
@@ -503,7 +487,7 @@ export class ApplicationsService {
   ) {
     const uploads: Record<string, number> = {};
     for (const m of materials) uploads[m.kind] = (uploads[m.kind] ?? 0) + 1;
-    return missingRequirements(requirements.get(application.track) ?? {}, {
+    return this.catalogue.missingRequirements(requirements.get(application.track) ?? {}, {
       motivation: application.motivation,
       repertoire: application.repertoire,
       namedPieces: application.namedPieces,
@@ -546,18 +530,4 @@ export class ApplicationsService {
       [{ field: 'status', current: application.status }],
     );
   }
-}
-
-function summarise(a: Application): ApplicationSummary {
-  return {
-    id: a.id,
-    applicantId: a.applicantId,
-    intakeId: a.intakeId,
-    programme: a.programme,
-    track: a.track,
-    mainSubject: a.mainSubject,
-    status: a.status,
-    submittedAt: a.submittedAt,
-    unavailable: a.unavailable.map((u) => ({ from: new Date(u.from), to: new Date(u.to) })),
-  };
 }

@@ -20,7 +20,8 @@ export class Material {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
-  @ManyToOne(() => Application, (a) => a.materials, { onDelete: 'CASCADE' })
+  // One way only (no materials list on Application), so the two entity files do not import each other.
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'application_id' })
   application?: Relation<Application>;
 

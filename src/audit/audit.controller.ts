@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Roles } from '../accounts/auth.decorators.js';
+import { Roles } from '../common/auth.js';
 import { PageQuery } from '../common/pagination.js';
 import { AuditService } from './audit.service.js';
 

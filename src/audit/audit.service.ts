@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/pagination.js';
 import { AuditRecord } from './audit-record.entity.js';
+import { mapAuditRecord, type AuditView } from './audit.mapper.js';
 
 /** Who acted: a signed-in person, or null for the system (scheduled jobs, expiries). */
 export type Actor = { id: string; role: string } | null;
@@ -16,19 +17,6 @@ export interface AuditEntry {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   reason?: string | null;
-}
-
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
 }
 
 @Injectable()
@@ -74,19 +62,4 @@ export class AuditService {
     });
     return { items: rows.map(mapAuditRecord), total };
   }
-}
-
-export function mapAuditRecord(r: AuditRecord): AuditView {
-  return {
-    id: r.id,
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    actorRole: r.actorRole,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entityId,
-    before: r.before,
-    after: r.after,
-    reason: r.reason,
-  };
 }

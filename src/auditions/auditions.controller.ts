@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { AuditionsService } from './auditions.service.js';
 import {
   AdvanceDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Public, Roles, type AuthUser } from '../common/auth.js';
 import { CatalogueService } from './catalogue.service.js';
 import { CreateIntakeDto, ListIntakesQuery, RubricDto, UpdateIntakeDto } from './dto/catalogue.dto.js';
 

@@ -37,7 +37,15 @@ import {
 import { Intake } from './intake.entity.js';
 import { Programme, PROGRAMME_CODES, Track } from './programme.entity.js';
 import { defaultCriteria, rubricProblems, type Criterion } from './rubric-rules.js';
+import {
+  missingRequirements,
+  type ApplicationContent,
+  type MissingItem,
+  type TrackRequirements,
+} from './requirements.js';
 import { Rubric } from './rubric.entity.js';
+
+export type { ApplicationContent, IntakeInfo, MissingItem, TrackRequirements };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,8 +66,8 @@ type Editable = (typeof EDITABLE)[number];
  * The academy's structure (programmes, tracks, intakes, rubrics): the one service other rooms call.
  *
  * For other rooms:
- * - `listProgrammes()`, `getTrack(programme, track)`: reference data, with each track's requirements
- *   (check an application with `missingRequirements` from requirements.ts).
+ * - `listProgrammes()`, `getTrack(programme, track)`: reference data, with each track's requirements;
+ *   `missingRequirements(requirements, content)` says what an application still lacks.
  * - `getIntake(id)`: an intake with its dates as Dates, seats, quotas and age bounds (404 if unknown).
  * - `isOpenForApplications(intake, now)`: whether the application window contains `now`.
  * - `getRubric(intakeId, track)`: the criteria juries score with.
@@ -119,6 +127,11 @@ export class CatalogueService {
       ?.tracks.find((t) => t.code === track);
     if (!found) throw new DomainError(ErrorCode.NotFound, `${programme} has no track ${track}`);
     return found;
+  }
+
+  /** What a track's requirements still need from an application's content (empty: complete). */
+  missingRequirements(requirements: TrackRequirements, content: ApplicationContent): MissingItem[] {
+    return missingRequirements(requirements, content);
   }
 
   // ---- intakes --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from './clock.js';
+import { Links } from './links.js';
 import { PROCESS_ROLE, Sweeper } from './sweeper.js';
 import { TestClockController } from './test-clock.controller.js';
 
@@ -12,9 +13,9 @@ export class CommonModule {
   }): DynamicModule {
     return {
       module: CommonModule,
-      providers: [Clock, Sweeper, { provide: PROCESS_ROLE, useValue: options.role }],
+      providers: [Clock, Links, Sweeper, { provide: PROCESS_ROLE, useValue: options.role }],
       controllers: options.testClockRoutes ? [TestClockController] : [],
-      exports: [Clock, Sweeper, PROCESS_ROLE],
+      exports: [Clock, Links, Sweeper, PROCESS_ROLE],
     };
   }
 }

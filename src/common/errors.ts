@@ -77,7 +77,16 @@ export const invalid = (field: string, message: string) =>
 
 /** Whether PostgreSQL refused a write for breaking a unique index (optionally: that one). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return isViolation(error, '23505', constraint);
+}
+
+/** Whether PostgreSQL refused a write for breaking an exclusion constraint (e.g. two slots in one room at once). */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  return isViolation(error, '23P01', constraint);
+}
+
+function isViolation(error: unknown, sqlState: string, constraint?: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driver = error.driverError as { code?: string; constraint?: string };
-  return driver.code === '23505' && (constraint === undefined || driver.constraint === constraint);
+  return driver.code === sqlState && (constraint === undefined || driver.constraint === constraint);
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Public } from '../accounts/auth.decorators.js';
+import { Public } from './auth.js';
 import { IsBoolean, IsDateString, IsOptional } from 'class-validator';
 import { Clock } from './clock.js';
+import { toCopenhagenIso } from './time.js';
 
 class MoveClockDto {
   @ApiProperty({ example: '2027-05-01T08:00:00+02:00' })
@@ -24,16 +25,16 @@ export class TestClockController {
 
   @Get()
   read() {
-    return { now: this.clock.now().toISOString() };
+    return { now: toCopenhagenIso(this.clock.now()) };
   }
 
   @Put()
   async move(@Body() body: MoveClockDto) {
-    return { now: (await this.clock.travelTo(new Date(body.now), body.frozen)).toISOString() };
+    return { now: toCopenhagenIso(await this.clock.travelTo(new Date(body.now), body.frozen)) };
   }
 
   @Delete()
   async reset() {
-    return { now: (await this.clock.reset()).toISOString() };
+    return { now: toCopenhagenIso(await this.clock.reset()) };
   }
 }

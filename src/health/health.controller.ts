@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../accounts/auth.decorators.js';
+import { Public } from '../common/auth.js';
 import {
   HealthCheck,
   HealthCheckService,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { ConflictDto, FlagsQuery, RankingQuery, ReopenDto, ResultDto, ScoreDto } from './dto/jury.dto.js';
 import { JuryService } from './jury.service.js';
 

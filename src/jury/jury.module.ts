@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditionsModule } from '../auditions/auditions.module.js';
 import { AuditionResult } from './audition-result.entity.js';
 import { Conflict } from './conflict.entity.js';
@@ -14,4 +15,16 @@ import { Score } from './score.entity.js';
   providers: [JuryService],
   exports: [JuryService],
 })
-export class JuryModule {}
+export class JuryModule implements OnModuleInit {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly jury: JuryService,
+  ) {}
+
+  onModuleInit(): void {
+    // The jury decides who may read an applicant's material besides the owner and staff: a juror who judges it.
+    this.applications.addMaterialAccess((user, applicationId) =>
+      this.jury.judgesApplication(user.id, applicationId),
+    );
+  }
+}

@@ -2,17 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
-import type { AuthUser } from '../accounts/auth.decorators.js';
-import { policy } from '../accounts/policy.js';
+import type { AuthUser } from '../common/auth.js';
+import { policy } from '../common/policy.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Audition } from '../auditions/audition.entity.js';
-import { AuditionsService } from '../auditions/auditions.service.js';
-import { PanelMember } from '../auditions/panel.entity.js';
-import type { Round } from '../auditions/round.entity.js';
+import { AuditionsService, type AuditionInfo, type PanelSeat } from '../auditions/auditions.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
+import { DomainError, ErrorCode, invalid, isUniqueViolation } from '../common/errors.js';
 import { toCopenhagenIso } from '../common/time.js';
 import { AuditionResult } from './audition-result.entity.js';
 import { Conflict } from './conflict.entity.js';
@@ -24,8 +21,11 @@ import {
   type RankingMethod,
   type RoundRanking,
 } from './ranking.js';
+import { mapConflict, mapResult, mapScore } from './jury.mapper.js';
 import { Score } from './score.entity.js';
 import { assertScoreFits, panelStrength } from './scoring.js';
+
+export type { RankingMethod };
 
 export type JuryRanking = RoundRanking & { roundId: string; intakeId: string; track: string };
 
@@ -113,6 +113,21 @@ export class JuryService {
     return { total: toScore.length, scored, remaining: toScore.length - scored, items };
   }
 
+  /**
+   * Whether the juror judges one of the application's auditions: on its panel and not recused from it. A recused
+   * juror takes no part in that audition, so the applicant's material is none of their business (data minimisation).
+   */
+  async judgesApplication(userId: string, applicationId: string): Promise<boolean> {
+    const auditionIds = await this.auditions.auditionsJudgedBy(userId, applicationId);
+    if (!auditionIds.length) return false;
+    const recused = new Set(
+      (await this.conflicts.findBy({ jurorId: userId, auditionId: In(auditionIds) })).map(
+        (c) => c.auditionId,
+      ),
+    );
+    return auditionIds.some((id) => !recused.has(id));
+  }
+
   // ---- scores -------------------------------------------------------------------------------
 
   /**
@@ -125,19 +140,14 @@ export class JuryService {
    *   per-juror queue keeps queued writes from holding it, so the lock is not starved by a burst of writes.
    */
   async submitScore(user: AuthUser, auditionId: string, dto: ScoreDto) {
-    const peek = await this.findAudition(auditionId);
-    policy.visibleOr404(
-      (await this.auditions.panelRole(this.dataSource.manager, peek.panelId, user.id)) !== null,
-      'audition',
-      auditionId,
-    );
+    const { audition: peek } = await this.assertJuror(this.dataSource.manager, user, auditionId);
     const round = await this.auditions.getRound(peek.roundId);
     // A locked rubric never changes again: read it without a lock; else lock it in the transaction.
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
     if (rubric.lockedAt) assertScoreFits(rubric.criteria, dto.criteria, dto.grade);
 
     return this.dataSource.transaction(async (tx) => {
-      const audition = await this.memberAudition(tx, user, auditionId);
+      const { audition } = await this.assertJuror(tx, user, auditionId);
       await this.assertNotRecused(tx, auditionId, user.id, 'score');
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
         `score:${auditionId}:${user.id}`,
@@ -208,11 +218,10 @@ export class JuryService {
 
   /** Staff see every score; a juror of the panel only once their own is in (blind until then); recused: 403. */
   async listScores(user: AuthUser, auditionId: string) {
-    const audition = await this.findAudition(auditionId);
+    const audition = await this.auditions.getAudition(auditionId);
     if (!policy.isStaff(user)) {
       const em = this.dataSource.manager;
-      const role = await this.auditions.panelRole(em, audition.panelId, user.id);
-      policy.visibleOr404(role !== null, 'audition', auditionId);
+      await this.assertJuror(em, user, auditionId);
       await this.assertNotRecused(em, auditionId, user.id, 'view');
       policy.allowedOr403(
         (await this.scores.countBy({ auditionId, jurorId: user.id })) > 0,
@@ -223,7 +232,7 @@ export class JuryService {
       this.scores.find({ where: { auditionId }, order: { createdAt: 'ASC' } }),
       this.conflicts.findBy({ auditionId }),
       this.results.findOneBy({ auditionId }),
-      this.dataSource.manager.findBy(PanelMember, { panelId: audition.panelId }),
+      this.auditions.panelMembers([audition.panelId]),
     ]);
     const names = await this.accounts.namesOf(scores.map((s) => s.jurorId));
     const recused = new Set(recusals.map((c) => c.jurorId));
@@ -246,21 +255,22 @@ export class JuryService {
 
   /** A juror declares their own conflict, or staff record one for a panel member: recused from this audition. */
   async declareConflict(user: AuthUser, auditionId: string, dto: ConflictDto) {
-    const audition = await this.findAudition(auditionId);
     const em = this.dataSource.manager;
     let jurorId: string;
+    let audition: AuditionInfo;
     if (policy.isStaff(user)) {
-      if (!dto.jurorId) throw invalid('jurorId', 'jurorId is required: the panel member who is recused');
+      if (!dto.jurorId) {
+        await this.auditions.getAudition(auditionId);
+        throw invalid('jurorId', 'jurorId is required: the panel member who is recused');
+      }
       jurorId = dto.jurorId;
-      if (!(await this.auditions.panelRole(em, audition.panelId, jurorId))) {
+      const seat = await this.auditions.auditionForJuror(em, auditionId, jurorId);
+      audition = seat.audition;
+      if (!seat.panelRole) {
         throw invalid('jurorId', `jurorId must be a member of this audition's panel; ${jurorId} is not`);
       }
     } else {
-      policy.visibleOr404(
-        (await this.auditions.panelRole(em, audition.panelId, user.id)) !== null,
-        'audition',
-        auditionId,
-      );
+      ({ audition } = await this.assertJuror(em, user, auditionId));
       policy.allowedOr403(
         !dto.jurorId || dto.jurorId === user.id,
         'A juror declares their own conflicts; staff record them for others',
@@ -279,7 +289,7 @@ export class JuryService {
           }),
         );
         const scored = (await tx.countBy(Score, { auditionId, jurorId })) > 0;
-        const members = await tx.findBy(PanelMember, { panelId: audition.panelId });
+        const members = await this.auditions.panelMembers([audition.panelId], tx);
         const recused = await tx.findBy(Conflict, { auditionId });
         const panel = panelStrength(
           members.map((m) => m.userId),
@@ -310,9 +320,8 @@ export class JuryService {
   /** Auditions of a round whose panel has fewer than two scoring members left: staff must act. */
   async flags(roundId: string) {
     await this.auditions.getRound(roundId);
-    const em = this.dataSource.manager;
-    const auditions = await em.find(Audition, { where: { roundId }, order: { createdAt: 'ASC' } });
-    const strength = await this.strengthOf(auditions);
+    const auditions = await this.auditions.auditionsOfRound(roundId);
+    const { strength } = await this.panelsOf(auditions);
     const recusals = auditions.length
       ? await this.conflicts.findBy({ auditionId: In(auditions.map((a) => a.id)) })
       : [];
@@ -336,13 +345,11 @@ export class JuryService {
 
   /** The chair (or staff) records the panel's agreed result; from then on no score can be written. */
   async recordResult(user: AuthUser, auditionId: string, dto: ResultDto) {
-    await this.findAudition(auditionId);
+    await this.auditions.getAudition(auditionId);
     return this.dataSource.transaction(async (tx) => {
-      const audition = await tx.findOneBy(Audition, { id: auditionId });
-      if (!audition) throw notFound('audition', auditionId);
+      const audition = await this.auditions.getAudition(auditionId, tx);
       if (!policy.isStaff(user)) {
-        const role = await this.auditions.panelRole(tx, audition.panelId, user.id);
-        policy.visibleOr404(role !== null, 'audition', auditionId);
+        const { role } = await this.assertJuror(tx, user, auditionId);
         policy.allowedOr403(role === 'chair', "Only the panel's chair (or staff) records the result");
         await this.assertNotRecused(tx, auditionId, user.id, 'result');
       }
@@ -373,7 +380,7 @@ export class JuryService {
           grade: dto.grade,
           passed: dto.passed,
           note: dto.note ?? null,
-          lockedAt: lockedAt.toISOString(),
+          lockedAt: toCopenhagenIso(lockedAt),
         },
       });
       return mapResult((await tx.findOneBy(AuditionResult, { auditionId }))!);
@@ -382,7 +389,7 @@ export class JuryService {
 
   /** Staff unlock a recorded result, with a reason: the agreed result is cleared until the panel records it again. */
   async reopen(user: AuthUser, auditionId: string, reason: string) {
-    await this.findAudition(auditionId);
+    await this.auditions.getAudition(auditionId);
     return this.dataSource.transaction(async (tx) => {
       const gate = await this.gate(tx, auditionId, 'FOR UPDATE');
       if (!gate.locked_at) throw new DomainError(ErrorCode.InvalidState, 'The audition is not locked');
@@ -402,7 +409,7 @@ export class JuryService {
           passed: gate.passed,
           note: gate.note,
           decidedBy: gate.decided_by,
-          lockedAt: gate.locked_at.toISOString(),
+          lockedAt: toCopenhagenIso(gate.locked_at),
         },
         after: { grade: null, passed: null, lockedAt: null },
         reason,
@@ -456,35 +463,30 @@ export class JuryService {
 
   /** Loads the round in a handful of queries (scores in one) and ranks it in memory in one pass. */
   private async rank(roundId: string, method: RankingMethod) {
-    const round: Round = await this.auditions.getRound(roundId);
+    const round = await this.auditions.getRound(roundId);
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
-    const em = this.dataSource.manager;
-    const auditions = await em.find(Audition, {
-      where: { roundId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    const [scoreRows, resultRows, summaries, strength] = await Promise.all([
-      // Scores of the audition's current panel members who are not recused.
-      em.query(
-        `SELECT s.audition_id, s.juror_id, s.criteria, s.grade
-           FROM scores s JOIN auditions a ON a.id = s.audition_id
-          WHERE a.round_id = $1
-            AND EXISTS (SELECT 1 FROM panel_members pm WHERE pm.panel_id = a.panel_id AND pm.user_id = s.juror_id)
-            AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.audition_id = s.audition_id AND c.juror_id = s.juror_id)`,
-        [roundId],
+    const auditions = await this.auditions.auditionsOfRound(roundId);
+    const ids = auditions.map((a) => a.id);
+    const [scoreRows, resultRows, summaries, panels] = await Promise.all([
+      this.scores.query(
+        'SELECT audition_id, juror_id, criteria, grade FROM scores WHERE audition_id = ANY($1::uuid[])',
+        [ids],
       ) as Promise<
         Array<{ audition_id: string; juror_id: string; criteria: Record<string, number>; grade: number }>
       >,
-      em.query(
-        `SELECT r.audition_id, r.grade, r.passed FROM audition_results r JOIN auditions a ON a.id = r.audition_id
-          WHERE a.round_id = $1 AND r.locked_at IS NOT NULL`,
-        [roundId],
+      this.results.query(
+        `SELECT audition_id, grade, passed FROM audition_results
+          WHERE audition_id = ANY($1::uuid[]) AND locked_at IS NOT NULL`,
+        [ids],
       ) as Promise<Array<{ audition_id: string; grade: number; passed: boolean }>>,
       this.applications.summaries(auditions.map((a) => a.applicationId)),
-      this.strengthOf(auditions),
+      this.panelsOf(auditions),
     ]);
+    const panelOf = new Map(auditions.map((a) => [a.id, a.panelId]));
     const scoresOf = new Map<string, JurorScoreInput[]>();
     for (const s of scoreRows) {
+      // Only scores of the audition's current panel members who are not recused count.
+      if (!panels.counts(panelOf.get(s.audition_id)!, s.audition_id, s.juror_id)) continue;
       let list = scoresOf.get(s.audition_id);
       if (!list) scoresOf.set(s.audition_id, (list = []));
       list.push({ jurorId: s.juror_id, criteria: s.criteria, grade: s.grade });
@@ -503,25 +505,24 @@ export class JuryService {
     return {
       ranking: { ...ranked, roundId, intakeId: round.intakeId, track: round.track },
       auditions,
-      strength,
+      strength: panels.strength,
     };
   }
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private async findAudition(id: string): Promise<Audition> {
-    const audition = await this.dataSource.manager.findOneBy(Audition, { id });
-    if (!audition) throw notFound('audition', id);
-    return audition;
-  }
-
-  /** The audition, if the caller sits on its panel; 404 otherwise (another panel's auditions do not exist for them). */
-  private async memberAudition(tx: EntityManager, user: AuthUser, auditionId: string): Promise<Audition> {
-    const audition = await tx.findOneBy(Audition, { id: auditionId });
-    if (!audition) throw notFound('audition', auditionId);
-    const role = await this.auditions.panelRole(tx, audition.panelId, user.id);
-    policy.visibleOr404(role !== null, 'audition', auditionId);
-    return audition;
+  /**
+   * The one check that the caller sits on the audition's panel, in the caller's transaction: their seat, or 404
+   * (another panel's auditions do not exist for them). Staff pass no juror check; callers decide where they may.
+   */
+  private async assertJuror(
+    em: EntityManager,
+    user: AuthUser,
+    auditionId: string,
+  ): Promise<{ audition: AuditionInfo; role: PanelSeat['role'] }> {
+    const { audition, panelRole } = await this.auditions.auditionForJuror(em, auditionId, user.id);
+    policy.visibleOr404(panelRole !== null, 'audition', auditionId);
+    return { audition, role: panelRole! };
   }
 
   private async assertNotRecused(
@@ -568,26 +569,32 @@ export class JuryService {
     return mapScore((await tx.findOneBy(Score, { id }))!);
   }
 
-  /** Per audition: panel members, how many may still score, and whether staff must act. */
-  private async strengthOf(auditions: Audition[]) {
-    const em = this.dataSource.manager;
-    const panelIds = [...new Set(auditions.map((a) => a.panelId))];
+  /**
+   * Per audition: its panel's members and who is recused (this room's own record), whether a juror's score
+   * counts, and the panel's strength (how many may still score, whether staff must act).
+   */
+  private async panelsOf(auditions: AuditionInfo[]) {
     const [members, recusals] = auditions.length
       ? await Promise.all([
-          em.findBy(PanelMember, { panelId: In(panelIds) }),
-          em.query('SELECT audition_id, juror_id FROM conflicts WHERE audition_id = ANY($1::uuid[])', [
-            auditions.map((a) => a.id),
-          ]) as Promise<Array<{ audition_id: string; juror_id: string }>>,
+          this.auditions.panelMembers(auditions.map((a) => a.panelId)),
+          this.conflicts.findBy({ auditionId: In(auditions.map((a) => a.id)) }),
         ])
       : [[], []];
-    const byPanel = new Map<string, string[]>();
-    for (const m of members) byPanel.set(m.panelId, [...(byPanel.get(m.panelId) ?? []), m.userId]);
-    const recusedBy = new Map<string, string[]>();
+    const byPanel = new Map<string, Set<string>>();
+    for (const m of members) byPanel.set(m.panelId, (byPanel.get(m.panelId) ?? new Set()).add(m.userId));
+    const recusedBy = new Map<string, Set<string>>();
     for (const c of recusals)
-      recusedBy.set(c.audition_id, [...(recusedBy.get(c.audition_id) ?? []), c.juror_id]);
-    return new Map(
-      auditions.map((a) => [a.id, panelStrength(byPanel.get(a.panelId) ?? [], recusedBy.get(a.id) ?? [])]),
-    );
+      recusedBy.set(c.auditionId, (recusedBy.get(c.auditionId) ?? new Set()).add(c.jurorId));
+    return {
+      counts: (panelId: string, auditionId: string, jurorId: string) =>
+        (byPanel.get(panelId)?.has(jurorId) ?? false) && !recusedBy.get(auditionId)?.has(jurorId),
+      strength: new Map(
+        auditions.map((a) => [
+          a.id,
+          panelStrength([...(byPanel.get(a.panelId) ?? [])], [...(recusedBy.get(a.id) ?? [])]),
+        ]),
+      ),
+    };
   }
 }
 
@@ -596,43 +603,4 @@ function lockedError(lockedAt: Date): DomainError {
     ErrorCode.Locked,
     `The panel recorded its result on ${toCopenhagenIso(lockedAt)}: scores can no longer change (staff can reopen it)`,
   );
-}
-
-function mapScore(s: Score) {
-  return {
-    id: s.id,
-    auditionId: s.auditionId,
-    jurorId: s.jurorId,
-    criteria: s.criteria,
-    grade: s.grade,
-    comment: s.comment,
-    revision: s.revision,
-    submittedAt: toCopenhagenIso(s.createdAt),
-    updatedAt: toCopenhagenIso(s.updatedAt),
-  };
-}
-
-function mapResult(r: AuditionResult) {
-  return {
-    auditionId: r.auditionId,
-    grade: r.grade,
-    passed: r.passed,
-    note: r.note,
-    decidedBy: r.decidedBy,
-    locked: r.lockedAt !== null,
-    lockedAt: r.lockedAt ? toCopenhagenIso(r.lockedAt) : null,
-    reopenedAt: r.reopenedAt ? toCopenhagenIso(r.reopenedAt) : null,
-  };
-}
-
-function mapConflict(c: Conflict) {
-  return {
-    id: c.id,
-    auditionId: c.auditionId,
-    jurorId: c.jurorId,
-    kind: c.kind,
-    reason: c.reason,
-    recordedBy: c.recordedBy,
-    createdAt: toCopenhagenIso(c.createdAt),
-  };
 }

@@ -1,5 +1,5 @@
 import { invalid } from '../common/errors.js';
-import { PASS_MARK } from './grades.js';
+import { PASS_MARK } from '../common/grades.js';
 
 export type RankingMethod = 'none' | 'zscore';
 

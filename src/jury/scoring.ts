@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { SEVEN_POINT_GRADES, isSevenPointGrade } from './grades.js';
+import { isSevenPointGrade, offScaleMessage } from '../common/grades.js';
 import type { RubricCriterion } from './ranking.js';
 
 /** A panel with fewer scoring (non-recused) members than this can't judge fairly: staff are told. */
@@ -42,10 +42,7 @@ export function scoreProblems(
     }
   }
   if (!isSevenPointGrade(grade)) {
-    problems.push({
-      field: 'grade',
-      message: `grade must be on the 7-point scale: one of ${SEVEN_POINT_GRADES.join(', ')}`,
-    });
+    problems.push({ field: 'grade', message: offScaleMessage('grade') });
   }
   return problems;
 }

@@ -14,7 +14,7 @@ import {
   type DeliverJob,
 } from './notifications.constants.js';
 import { Notification } from './notification.entity.js';
-import { renderTemplate, TemplateError } from './templates.js';
+import { renderTemplate, TemplateError } from './templates/index.js';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 

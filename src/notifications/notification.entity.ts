@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale } from '../accounts/user.entity.js';
-import type { NotificationType } from './templates.js';
+import type { Locale } from '../common/locale.js';
+import type { NotificationType } from './templates/index.js';
 
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import {
   NotificationIdParam,
   NotificationItem,

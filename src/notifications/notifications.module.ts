@@ -8,7 +8,6 @@ import { Mailer } from './mailer.js';
 import { MAX_STALLED_COUNT, NOTIFICATIONS_QUEUE } from './notifications.constants.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
-import { NOTIFICATIONS } from './notifications.token.js';
 import { Notification } from './notification.entity.js';
 import { OutboxRelay } from './outbox-relay.js';
 
@@ -41,12 +40,8 @@ export class NotificationsModule {
           : []),
       ],
       controllers: role.http ? [NotificationsController] : [],
-      providers: [
-        NotificationsService,
-        { provide: NOTIFICATIONS, useExisting: NotificationsService },
-        ...(role.worker ? [Mailer, OutboxRelay, DeliveryProcessor] : []),
-      ],
-      exports: [NotificationsService, NOTIFICATIONS],
+      providers: [NotificationsService, ...(role.worker ? [Mailer, OutboxRelay, DeliveryProcessor] : [])],
+      exports: [NotificationsService],
     };
   }
 }

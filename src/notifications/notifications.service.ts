@@ -1,19 +1,31 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
+import type { Locale } from '../common/locale.js';
 import type { Page } from '../common/pagination.js';
 import { OUTBOX_CHANNEL } from './notifications.constants.js';
+import { mapNotification, type NotificationView } from './notifications.mapper.js';
 import { Notification, type NotificationStatus } from './notification.entity.js';
-import type { NotificationType } from './templates.js';
+import type { NotificationType } from './templates/index.js';
+
+/**
+ * Where a message goes, resolved by the caller from the room that owns people's contact details (accounts):
+ * the person's address, name and language, and their guardian while they are a minor, who gets a copy.
+ */
+export interface Recipient {
+  userId: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  guardian?: { name: string; email: string };
+}
 
 export interface NotificationMessage {
   type: NotificationType;
-  recipientUserId: string;
+  to: Recipient;
   /** The template's variables; `name` defaults to the recipient's name. */
   data: Record<string, unknown>;
   /** Not before this instant by the academy's clock (default: now). */
@@ -21,22 +33,6 @@ export interface NotificationMessage {
   applicationId?: string;
   /** Groups messages about one thing so they can be cancelled or moved, e.g. `audition-reminder:<auditionId>`. */
   topic?: string;
-}
-
-export interface NotificationView {
-  id: string;
-  type: NotificationType;
-  to: string;
-  guardianCopy: boolean;
-  status: NotificationStatus;
-  attempts: number;
-  lastError?: string;
-  sendAt: string;
-  sentAt?: string;
-  createdAt: string;
-  applicationId?: string;
-  topic?: string;
-  resendOf?: string;
 }
 
 export interface NotificationFilter {
@@ -53,41 +49,33 @@ export interface NotificationFilter {
  * Redis, so the API keeps answering while Redis is away.
  */
 @Injectable()
-export class NotificationsService implements OnModuleInit {
-  // Resolved after start-up: AccountsService itself sends its invitation through this service.
-  private accounts!: AccountsService;
-
+export class NotificationsService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly moduleRef: ModuleRef,
   ) {}
-
-  onModuleInit(): void {
-    this.accounts = this.moduleRef.get(AccountsService, { strict: false });
-  }
 
   /** Writes the message (and a minor's guardian's copy) in the caller's transaction. */
   async enqueue(em: EntityManager, msg: NotificationMessage): Promise<void> {
-    const contact = await this.accounts.contactOf(msg.recipientUserId, em);
+    const { to } = msg;
     const base = {
       type: msg.type,
-      recipientUserId: contact.userId,
-      locale: contact.locale,
-      data: { name: contact.name, ...msg.data } as never,
+      recipientUserId: to.userId,
+      locale: to.locale,
+      data: { name: to.name, ...msg.data } as never,
       topic: msg.topic ?? null,
       applicationId: msg.applicationId ?? null,
       sendAt: msg.sendAt ?? this.clock.now(),
       status: 'pending' as const,
     };
-    const rows = [{ ...base, toAddress: contact.email, toName: contact.name, guardianCopy: false }];
-    if (contact.guardian) {
+    const rows = [{ ...base, toAddress: to.email, toName: to.name, guardianCopy: false }];
+    if (to.guardian) {
       rows.push({
         ...base,
-        toAddress: contact.guardian.email,
-        toName: contact.guardian.name,
+        toAddress: to.guardian.email,
+        toName: to.guardian.name,
         guardianCopy: true,
       });
     }
@@ -184,22 +172,4 @@ export class NotificationsService implements OnModuleInit {
   private async wakeRelay(em: EntityManager): Promise<void> {
     await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
   }
-}
-
-export function mapNotification(n: Notification): NotificationView {
-  return {
-    id: n.id,
-    type: n.type,
-    to: n.toAddress,
-    guardianCopy: n.guardianCopy,
-    status: n.status,
-    attempts: n.attempts,
-    ...(n.lastError ? { lastError: n.lastError } : {}),
-    sendAt: n.sendAt.toISOString(),
-    ...(n.sentAt ? { sentAt: n.sentAt.toISOString() } : {}),
-    createdAt: n.createdAt.toISOString(),
-    ...(n.applicationId ? { applicationId: n.applicationId } : {}),
-    ...(n.topic ? { topic: n.topic } : {}),
-    ...(n.resendOf ? { resendOf: n.resendOf } : {}),
-  };
 }

@@ -1,3 +1,4 @@
+import { toCopenhagenIso } from '../common/time.js';
 import { assessRisk, type RiskInput } from './at-risk.js';
 
 const approvedAt = new Date('2033-09-01T10:00:00Z');
@@ -50,7 +51,7 @@ describe('at-risk projects', () => {
     expect(assessRisk({ ...never, now: new Date('2033-09-21T09:00:00Z') }).atRisk).toBe(false);
     const late = assessRisk({ ...never, now: new Date('2033-09-22T10:00:00Z') });
     expect(late.reasons).toEqual([
-      expect.objectContaining({ code: 'no_check_in', days: 21, since: approvedAt.toISOString() }),
+      expect.objectContaining({ code: 'no_check_in', days: 21, since: toCopenhagenIso(approvedAt) }),
     ]);
     const stale = assessRisk({ ...base, now: new Date('2033-10-05T10:00:00Z'), today: '2033-10-05' });
     expect(stale.reasons).toEqual([expect.objectContaining({ code: 'no_check_in', days: 25 })]);

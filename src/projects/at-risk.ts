@@ -1,3 +1,4 @@
+import { toCopenhagenIso } from '../common/time.js';
 import type { ProjectStatus } from './project-status.js';
 
 /** A supervisor should have checked in within this many days (since approval if never). */
@@ -52,7 +53,7 @@ export function assessRisk(input: RiskInput): Risk {
     if (days >= CHECK_IN_DAYS) {
       reasons.push({
         code: 'no_check_in',
-        since: since.toISOString(),
+        since: toCopenhagenIso(since),
         days,
         message: input.latestCheckIn
           ? `No supervisor check-in for ${days} days`
@@ -63,7 +64,7 @@ export function assessRisk(input: RiskInput): Risk {
   if (input.latestCheckIn && !input.latestCheckIn.onTrack) {
     reasons.push({
       code: 'not_on_track',
-      at: input.latestCheckIn.at.toISOString(),
+      at: toCopenhagenIso(input.latestCheckIn.at),
       message: 'The latest supervisor check-in says the project is not on track',
     });
   }

@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, Repository, type FindOptionsWhere } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
-import type { AuthUser } from '../accounts/auth.decorators.js';
-import { policy } from '../accounts/policy.js';
+import type { AuthUser } from '../common/auth.js';
+import { policy } from '../common/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, forbidden, invalid, isUniqueViolation, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
-import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate, isCalendarDate } from '../common/time.js';
-import type { Env } from '../config/env.js';
-import { isSevenPointGrade } from '../jury/grades.js';
+import {
+  ACADEMY_ZONE,
+  addCopenhagenDays,
+  copenhagenDate,
+  isCalendarDate,
+  toCopenhagenIso,
+} from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { assessRisk, type Risk } from './at-risk.js';
@@ -69,7 +73,7 @@ export class ProjectsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly links: Links,
   ) {}
 
   /** The enrolments a teacher supervises (for the students room's visibility). */
@@ -190,8 +194,8 @@ export class ProjectsService {
       await this.record(tx, user, 'project.approve', project, before);
       await this.notifications.enqueue(tx, {
         type: 'project_approved',
-        recipientUserId: project.studentId,
-        data: { projectTitle: project.title, link: this.link(project.id) },
+        to: await this.accounts.contactOf(project.studentId, tx),
+        data: { projectTitle: project.title, link: this.links.project(project.id) },
       });
     });
   }
@@ -205,8 +209,8 @@ export class ProjectsService {
       await this.record(tx, user, 'project.return', project, before, dto.comment);
       await this.notifications.enqueue(tx, {
         type: 'project_returned',
-        recipientUserId: project.studentId,
-        data: { projectTitle: project.title, comment: dto.comment, link: this.link(project.id) },
+        to: await this.accounts.contactOf(project.studentId, tx),
+        data: { projectTitle: project.title, comment: dto.comment, link: this.links.project(project.id) },
       });
     });
   }
@@ -238,12 +242,6 @@ export class ProjectsService {
   }
 
   async assess(user: AuthUser, id: string, dto: AssessmentDto): Promise<ProjectView> {
-    if (!isSevenPointGrade(dto.grade)) {
-      throw invalid(
-        'grade',
-        `grade must be on the 7-point scale (12, 10, 7, 4, 02, 00, -3); ${dto.grade} is not`,
-      );
-    }
     return this.act(user, id, async (tx, project) => {
       assertProjectTransition(project.status, 'assessed');
       const before = this.snapshot(project);
@@ -252,7 +250,7 @@ export class ProjectsService {
         grade: dto.grade,
         examiner: dto.examiner,
         note: dto.note?.trim() || null,
-        assessedAt: this.clock.now().toISOString(),
+        assessedAt: toCopenhagenIso(this.clock.now()),
       };
       await tx.save(project);
       await this.record(tx, user, 'project.assess', project, before);
@@ -422,12 +420,12 @@ export class ProjectsService {
       for (const staffId of staff) {
         await this.notifications.enqueue(tx, {
           type: 'at_risk_digest',
-          recipientUserId: staffId,
+          to: await this.accounts.contactOf(staffId, tx),
           topic: `at-risk-digest:${week}`,
           data: {
             count: atRisk.length,
             summary,
-            link: `${this.config.get('PUBLIC_URL')}/projects?atRisk=true`,
+            link: this.links.projectsAtRisk(),
           },
         });
       }
@@ -460,13 +458,13 @@ export class ProjectsService {
           projectTitle: row.project_title,
           milestoneTitle: row.milestone_title,
           dueDate: row.due_date,
-          link: this.link(row.project_id),
+          link: this.links.project(row.project_id),
         };
         for (const recipient of [row.student_id, row.supervisor_id]) {
           if (!recipient) continue;
           await this.notifications.enqueue(tx, {
             type,
-            recipientUserId: recipient,
+            to: await this.accounts.contactOf(recipient, tx),
             topic: `${type}:${row.milestone_id}`,
             data,
           });
@@ -603,9 +601,5 @@ export class ProjectsService {
 
   private today(): string {
     return copenhagenDate(this.clock.now());
-  }
-
-  private link(projectId: string): string {
-    return `${this.config.get('PUBLIC_URL')}/projects/${projectId}`;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '../accounts/auth.decorators.js';
+import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { AnnualExamDto, FiguresQuery, FinalExamDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
 import { StudentsService } from './students.service.js';
 

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
-import type { AuthUser } from '../accounts/auth.decorators.js';
-import { policy } from '../accounts/policy.js';
+import type { AuthUser } from '../common/auth.js';
+import { policy } from '../common/policy.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
+import { Links } from '../common/links.js';
 import type { Page } from '../common/pagination.js';
-import { copenhagenDate } from '../common/time.js';
-import type { Env } from '../config/env.js';
-import { isSevenPointGrade } from '../jury/grades.js';
+import { copenhagenDate, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AnnualExam } from './annual-exam.entity.js';
 import type { AnnualExamDto, FinalExamDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
@@ -55,7 +53,7 @@ export class StudentsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly links: Links,
   ) {}
 
   /**
@@ -169,14 +167,6 @@ export class StudentsService {
    * Failed: the course ends. Audited and the student is notified, in the same transaction.
    */
   async recordAnnualExam(actor: Actor, id: string, dto: AnnualExamDto) {
-    dto.subjects.forEach((s, i) => {
-      if (!isSevenPointGrade(s.grade)) {
-        throw invalid(
-          `subjects.${i}.grade`,
-          `subjects.${i}.grade must be on the 7-point scale (12, 10, 7, 4, 02, 00, -3); ${s.grade} is not`,
-        );
-      }
-    });
     const today = this.today();
     const result = await this.dataSource.transaction(async (tx) => {
       const enrolment = await this.lock(tx, id);
@@ -225,13 +215,13 @@ export class StudentsService {
       });
       await this.notifications.enqueue(tx, {
         type: 'annual_exam_result',
-        recipientUserId: enrolment.userId,
+        to: await this.accounts.contactOf(enrolment.userId, tx),
         topic: `annual-exam:${exam.id}`,
         data: {
           programme: enrolment.programme,
           year: dto.year,
           outcome: dto.passed ? 'passed' : 'failed',
-          link: this.link(id),
+          link: this.links.student(id),
         },
       });
       return { exam, enrolment };
@@ -286,7 +276,7 @@ export class StudentsService {
         kind: dto.kind,
         institution: dto.institution?.trim() || null,
         note: dto.note?.trim() || null,
-        recordedAt: this.clock.now().toISOString(),
+        recordedAt: toCopenhagenIso(this.clock.now()),
       };
       await tx.save(e);
       await this.audit.record(tx, {
@@ -413,7 +403,7 @@ export class StudentsService {
   }
 
   private finalExam(dto: FinalExamDto): FinalExam {
-    const recordedAt = this.clock.now().toISOString();
+    const recordedAt = toCopenhagenIso(this.clock.now());
     if (dto.waived) {
       if (!dto.conservatory) {
         throw invalid('conservatory', 'conservatory is required when the final exam is waived');
@@ -425,12 +415,6 @@ export class StudentsService {
     }
     if (!dto.result) throw invalid('result', 'result must be passed or failed (or send waived: true)');
     if (!dto.examiner) throw invalid('examiner', 'examiner (the external examiner) is required');
-    if (dto.grade !== undefined && !isSevenPointGrade(dto.grade)) {
-      throw invalid(
-        'grade',
-        `grade must be on the 7-point scale (12, 10, 7, 4, 02, 00, -3); ${dto.grade} is not`,
-      );
-    }
     return {
       waived: false,
       result: dto.result,
@@ -442,9 +426,5 @@ export class StudentsService {
 
   private today(): string {
     return copenhagenDate(this.clock.now());
-  }
-
-  private link(id: string): string {
-    return `${this.config.get('PUBLIC_URL')}/students/${id}`;
   }
 }

@@ -10,10 +10,8 @@ import {
   MaxLength,
 } from 'class-validator';
 import { CONFLICT_KINDS, type ConflictKind } from '../conflict.entity.js';
-import { SEVEN_POINT_GRADES } from '../grades.js';
+import { IsSevenPointGrade, SEVEN_POINT_GRADES } from '../../common/grades.js';
 import { Trim } from '../../common/trim.js';
-
-const GRADE_MESSAGE = `grade must be on the 7-point scale: one of ${SEVEN_POINT_GRADES.join(', ')}`;
 
 export class ScoreDto {
   @ApiProperty({
@@ -35,7 +33,7 @@ export class ScoreDto {
     example: 7,
     description: '12, 10, 7, 4, 02, 00, −3 sent as numbers',
   })
-  @IsIn(SEVEN_POINT_GRADES, { message: GRADE_MESSAGE })
+  @IsSevenPointGrade()
   grade: number;
 
   @ApiPropertyOptional({ example: 'Sikker intonation, lidt forsigtig i Fauré.' })
@@ -66,7 +64,7 @@ export class ConflictDto {
 
 export class ResultDto {
   @ApiProperty({ enum: SEVEN_POINT_GRADES, example: 10, description: "The panel's agreed grade" })
-  @IsIn(SEVEN_POINT_GRADES, { message: GRADE_MESSAGE })
+  @IsSevenPointGrade()
   grade: number;
 
   @ApiProperty({ example: true })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from '../notification.entity.js';
-import { NOTIFICATION_TYPES, type NotificationType } from '../templates.js';
+import { NOTIFICATION_TYPES, type NotificationType } from '../templates/index.js';
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

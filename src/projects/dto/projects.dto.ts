@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsSevenPointGrade, SEVEN_POINT_GRADES } from '../../common/grades.js';
 import { PageQuery } from '../../common/pagination.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project-status.js';
 import { PROJECT_FORMATS, type ProjectFormat } from '../project.entity.js';
@@ -71,8 +72,12 @@ export class ReturnProjectDto {
 }
 
 export class AssessmentDto {
-  @ApiProperty({ example: 10, description: 'On the 7-point scale' })
-  @IsInt({ message: 'grade must be a grade on the 7-point scale (12, 10, 7, 4, 2, 0, -3)' })
+  @ApiProperty({
+    enum: SEVEN_POINT_GRADES,
+    example: 10,
+    description: '12, 10, 7, 4, 02, 00, −3 sent as numbers',
+  })
+  @IsSevenPointGrade()
   grade: number;
 
   @ApiProperty({ example: 'Lars Nielsen' })

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsSevenPointGrade, SEVEN_POINT_GRADES } from '../../common/grades.js';
 import { PageQuery } from '../../common/pagination.js';
 import {
   ENROLMENT_STATUSES,
@@ -70,8 +71,12 @@ export class SubjectGradeDto {
   @MaxLength(100)
   subject: string;
 
-  @ApiProperty({ example: 10, description: 'On the 7-point scale: 12, 10, 7, 4, 2, 0, -3' })
-  @IsInt({ message: 'grade must be a grade on the 7-point scale (12, 10, 7, 4, 2, 0, -3)' })
+  @ApiProperty({
+    enum: SEVEN_POINT_GRADES,
+    example: 10,
+    description: '12, 10, 7, 4, 02, 00, −3 sent as numbers',
+  })
+  @IsSevenPointGrade()
   grade: number;
 }
 
@@ -99,9 +104,13 @@ export class FinalExamDto {
   @IsIn(['passed', 'failed'])
   result?: 'passed' | 'failed';
 
-  @ApiPropertyOptional({ example: 12, description: 'On the 7-point scale' })
+  @ApiPropertyOptional({
+    enum: SEVEN_POINT_GRADES,
+    example: 12,
+    description: '12, 10, 7, 4, 02, 00, −3 sent as numbers',
+  })
   @IsOptional()
-  @IsInt({ message: 'grade must be a grade on the 7-point scale (12, 10, 7, 4, 2, 0, -3)' })
+  @IsSevenPointGrade()
   grade?: number;
 
   @ApiPropertyOptional({

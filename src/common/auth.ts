@@ -1,6 +1,9 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from './user.entity.js';
+
+/** What a person is to the academy; every route and object-level check is decided on it. */
+export const ROLES = ['applicant', 'juror', 'teacher', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who is asking: read from the access token on every request. */
 export interface AuthUser {

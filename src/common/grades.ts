@@ -1,3 +1,5 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
 /** The Danish 7-point scale (7-trinsskala), best first. 02 is the pass mark. */
 export const SEVEN_POINT_GRADES = [12, 10, 7, 4, 2, 0, -3] as const;
 
@@ -8,6 +10,25 @@ export const PASS_MARK = 2;
 
 export function isSevenPointGrade(n: unknown): n is SevenPointGrade {
   return typeof n === 'number' && (SEVEN_POINT_GRADES as readonly number[]).includes(n);
+}
+
+/** What a client is told when a grade is off the scale; grades are sent as numbers, shown as on a transcript. */
+export function offScaleMessage(field: string): string {
+  return `${field} must be on the 7-point scale: 12, 10, 7, 4, 02, 00 or -3 (sent as numbers: 2 for 02, 0 for 00)`;
+}
+
+/** A DTO field holding a grade on the 7-point scale: the one check, with the one message, for every room. */
+export function IsSevenPointGrade(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isSevenPointGrade',
+      validator: {
+        validate: (value: unknown) => isSevenPointGrade(value),
+        defaultMessage: (args) => offScaleMessage(args?.property ?? 'grade'),
+      },
+    },
+    options,
+  );
 }
 
 /** Whether a grade passes (02 or better). */

@@ -1,6 +1,6 @@
-import { DomainError } from '../common/errors.js';
+import { DomainError } from './errors.js';
 import { policy } from './policy.js';
-import type { AuthUser } from './auth.decorators.js';
+import type { AuthUser } from './auth.js';
 
 const applicant: AuthUser = { id: 'a1', role: 'applicant', email: 'a@x.dk', name: 'A' };
 const staff: AuthUser = { id: 's1', role: 'staff', email: 's@x.dk', name: 'S' };

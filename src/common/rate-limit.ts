@@ -12,9 +12,9 @@ import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Redis } from 'ioredis';
-import { DomainError, ErrorCode } from '../common/errors.js';
+import { DomainError, ErrorCode } from './errors.js';
 import type { Env } from '../config/env.js';
-import { REDIS } from './redis.module.js';
+import { REDIS } from '../redis/redis.module.js';
 
 /*
  * Written here rather than taken from @nestjs/throttler: its 6.x release is CommonJS requiring the ESM-only

@@ -1,6 +1,5 @@
-import { DomainError, ErrorCode, notFound } from '../common/errors.js';
-import type { AuthUser } from './auth.decorators.js';
-import type { Role } from './user.entity.js';
+import type { AuthUser, Role } from './auth.js';
+import { DomainError, ErrorCode, notFound } from './errors.js';
 
 /**
  * Object-level checks. Each throws rather than returns, so a handler can't forget to act on the answer.

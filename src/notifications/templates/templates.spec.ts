@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, renderTemplate, TEMPLATES, TemplateError } from './templates.js';
+import { NOTIFICATION_TYPES, renderTemplate, TEMPLATES, TemplateError, type VariableKind } from './index.js';
 
 describe('notification templates', () => {
   const cases = NOTIFICATION_TYPES.flatMap((type) =>
@@ -16,7 +16,7 @@ describe('notification templates', () => {
   });
 
   it.each(cases)(
-    '%s in %s names every declared variable and fails without any one of them',
+    '%s in %s names every declared variable and fails without any one that is not optional',
     (type, locale) => {
       const template = TEMPLATES[type];
       const used = new Set(
@@ -28,7 +28,12 @@ describe('notification templates', () => {
       for (const name of used) {
         const data: Record<string, unknown> = { ...template.sample };
         delete data[name];
-        expect(() => renderTemplate(type, locale, data)).toThrow(TemplateError);
+        const kind: VariableKind = (template.variables as Record<string, VariableKind>)[name];
+        if (typeof kind === 'object' && 'orElse' in kind) {
+          expect(renderTemplate(type, locale, data).text).toContain(kind.orElse[locale]);
+        } else {
+          expect(() => renderTemplate(type, locale, data)).toThrow(TemplateError);
+        }
       }
     },
   );
@@ -55,6 +60,32 @@ describe('notification templates', () => {
     expect(en.text).toContain('as a juror');
     expect(en.text).toContain('10 January 2027 at 13:00');
     expect(en.html).toContain('<a href="https://x.example/a?token=t">');
+  });
+
+  it("what to bring is the track's text in the reader's language, a dash when the track has none", () => {
+    const sample = TEMPLATES.audition_invitation.sample;
+    const bring = { da: 'Dit instrument', en: 'Your instrument' };
+    expect(renderTemplate('audition_invitation', 'da', { ...sample, bring }).text).toContain(
+      'Medbring: Dit instrument',
+    );
+    expect(renderTemplate('audition_invitation', 'en', { ...sample, bring }).text).toContain(
+      'Please bring: Your instrument',
+    );
+    const danishOnly = { ...sample, bring: { da: 'Dit instrument', en: null } };
+    expect(renderTemplate('audition_invitation', 'en', danishOnly).text).toContain('Please bring: —');
+    expect(() => renderTemplate('audition_invitation', 'da', { ...sample, bring: 'Dit instrument' })).toThrow(
+      /must be given as \{da, en\}/,
+    );
+  });
+
+  it('advancing before the next round exists says "the next round" in the reader\'s language', () => {
+    const { roundName: _, ...sample } = TEMPLATES.advanced_to_next_round.sample;
+    expect(renderTemplate('advanced_to_next_round', 'da', sample).text).toContain(
+      'videre til næste runde på',
+    );
+    expect(renderTemplate('advanced_to_next_round', 'en', sample).text).toContain(
+      'advanced to the next round for',
+    );
   });
 
   it('escapes variables in HTML but not in plain text', () => {

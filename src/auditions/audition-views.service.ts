@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import type { AuthUser } from '../common/auth.js';
+import { Audition } from './audition.entity.js';
+import { mapRequest, slotTime } from './auditions.mapper.js';
+import { Panel, PanelMember } from './panel.entity.js';
+import { RescheduleRequest } from './reschedule-request.entity.js';
+import { Round } from './round.entity.js';
+import { Slot } from './slot.entity.js';
+import { RoundsService } from './rounds.service.js';
+
+/** What staff, jurors and applicants see of auditions: lists, the jurors' timetable, the applicant's own. */
+@Injectable()
+export class AuditionViewsService {
+  constructor(
+    @InjectRepository(Round) private readonly roundRows: Repository<Round>,
+    @InjectRepository(Slot) private readonly slots: Repository<Slot>,
+    @InjectRepository(Audition) private readonly auditions: Repository<Audition>,
+    @InjectRepository(RescheduleRequest) private readonly requests: Repository<RescheduleRequest>,
+    private readonly dataSource: DataSource,
+    private readonly rounds: RoundsService,
+    private readonly applications: ApplicationsService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async listAuditions(roundId: string) {
+    await this.rounds.findRound(roundId);
+    const auditions = await this.auditions.find({ where: { roundId } });
+    return this.describe(auditions, { staff: true });
+  }
+
+  /** The caller's panels' timetable: times, rooms and who comes, never scores. */
+  async timetable(user: AuthUser) {
+    const memberships = await this.dataSource.getRepository(PanelMember).find({ where: { userId: user.id } });
+    if (!memberships.length) return [];
+    const auditions = await this.auditions.find({
+      where: { panelId: In(memberships.map((m) => m.panelId)) },
+    });
+    return this.describe(auditions, { staff: false });
+  }
+
+  /** The application's auditions as its owner and staff see them: round, time and place, attendance. */
+  async applicantView(applicationId: string) {
+    const auditions = await this.auditions.find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    if (!auditions.length) return [];
+    const rounds = new Map(
+      (await this.roundRows.findBy({ id: In(auditions.map((a) => a.roundId)) })).map((r) => [r.id, r]),
+    );
+    const slots = new Map(
+      (await this.slots.findBy({ id: In(auditions.filter((a) => a.slotId).map((a) => a.slotId!)) })).map(
+        (s) => [s.id, s],
+      ),
+    );
+    const open = await this.requests.findBy({ auditionId: In(auditions.map((a) => a.id)) });
+    return auditions.map((a) => {
+      const slot = a.slotId ? slots.get(a.slotId) : undefined;
+      const round = rounds.get(a.roundId)!;
+      const request = open.filter((r) => r.auditionId === a.id).pop();
+      return {
+        auditionId: a.id,
+        round: round.name,
+        kind: round.kind,
+        ...slotTime(slot),
+        attendance: a.attendance,
+        advanced: a.advancedAt !== null,
+        rescheduleRequest: request ? mapRequest(request) : null,
+      };
+    });
+  }
+
+  /** Auditions with their applicant, panel, time and place; staff also see the application's status. */
+  async describe(auditions: Audition[], { staff }: { staff: boolean }) {
+    const em = this.dataSource.manager;
+    if (!auditions.length) return [];
+    const slots = new Map(
+      (await em.findBy(Slot, { id: In(auditions.filter((a) => a.slotId).map((a) => a.slotId!)) })).map(
+        (s) => [s.id, s],
+      ),
+    );
+    const panels = new Map(
+      (await em.findBy(Panel, { id: In([...new Set(auditions.map((a) => a.panelId))]) })).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const applications = new Map(
+      (
+        await this.applications.summaries(
+          auditions.map((a) => a.applicationId),
+          em,
+        )
+      ).map((s) => [s.id, s]),
+    );
+    const names = await this.accounts.namesOf([...applications.values()].map((s) => s.applicantId));
+    return auditions
+      .map((a) => {
+        const slot = a.slotId ? slots.get(a.slotId) : undefined;
+        const application = applications.get(a.applicationId)!;
+        return {
+          id: a.id,
+          roundId: a.roundId,
+          applicationId: a.applicationId,
+          applicantName: names.get(application.applicantId) ?? '',
+          track: application.track,
+          mainSubject: application.mainSubject,
+          panelId: a.panelId,
+          panelName: panels.get(a.panelId)?.name ?? '',
+          slotId: a.slotId,
+          ...slotTime(slot),
+          attendance: a.attendance,
+          advanced: a.advancedAt !== null,
+          ...(staff ? { applicationStatus: application.status } : {}),
+        };
+      })
+      .sort(
+        (x, y) =>
+          (x.startsAt ?? '').localeCompare(y.startsAt ?? '') || x.panelName.localeCompare(y.panelName),
+      );
+  }
+}
