@@ -11,13 +11,15 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { Material } from './material.entity.js';
 import { MaterialsService } from './materials.service.js';
+import { fileStorageProvider } from './storage/storage.provider.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Application, Material]),
     MulterModule.registerAsync({
       inject: [ConfigService],
-      // Files land in a temporary folder first; only a checked file is moved to UPLOAD_DIR under its id.
+      // Files land in a temporary folder first (at the client's pace, outside any transaction); only a checked
+      // file is then copied into the storage under its id.
       useFactory: (config: ConfigService<Env, true>) => ({
         storage: diskStorage({ destination: tmpdir() }),
         limits: { fileSize: config.get('UPLOAD_MAX_BYTES'), files: 1, fields: 10 },
@@ -25,7 +27,7 @@ import { MaterialsService } from './materials.service.js';
     }),
   ],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, MaterialsService],
+  providers: [ApplicationsService, MaterialsService, fileStorageProvider],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule implements OnModuleInit {
