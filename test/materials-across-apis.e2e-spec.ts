@@ -76,6 +76,7 @@ describe('uploaded material across two API processes', () => {
 
   afterAll(async () => {
     for (const api of apis) await api.process.kill('SIGTERM');
+    await db.query('DELETE FROM materials WHERE application_id = $1', [applicationId]);
     await resetClock(t);
     await t.close();
     for (const folder of [...folders, temp]) rmSync(folder, { recursive: true, force: true });
