@@ -9,6 +9,7 @@ import pg from 'pg';
 import { hashPassword } from '../src/accounts/password.js';
 import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
 import { SmtpSink } from '../scripts/smtp-sink.js';
+import { storageRows } from './storage.js';
 
 /**
  * `npm run bench [applicants]`: one admission year at national scale through the HTTP API of the real API and
@@ -539,6 +540,17 @@ async function main(): Promise<void> {
         note: `${PDF.length}-byte PDFs: every production (2 works + CV) and visual-art (portfolio) applicant`,
       },
     );
+    // A 20 MB recording up and down beside the local disk, and the API's memory under 8 downloads of it.
+    const { token, applicationId } = applicants[0];
+    for (const row of await storageRows({
+      base,
+      token: token!,
+      applicationId: applicationId!,
+      apiPid: api.pid!,
+    })) {
+      steps.push(row);
+      log(`${row.step}: ${row.perSecond}/s p50 ${row.p50} ms; ${row.note}`);
+    }
 
     // ---- the surge: every application submitted in the last hour before the deadline ------------------
     await clock(`${YEAR}-02-01T22:59:59+01:00`);

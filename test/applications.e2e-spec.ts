@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { DataSource } from 'typeorm';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { createPerson, registerApplicant, uniqueEmail, type Person } from './helpers/accounts.js';
@@ -134,7 +134,9 @@ describe('applications', () => {
   it('an oversized file → 413 and nothing stored', async () => {
     const maja = await applicant();
     const draft = await t.http().post('/api/applications').set(maja.auth).send(classical(mgk.id)).expect(201);
-    const before = readdirSync(t.env.UPLOAD_DIR, { withFileTypes: true }).length;
+    const chunks = async () =>
+      (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM material_chunks'))[0].n as number;
+    const before = await chunks();
     const big = Buffer.concat([PDF, Buffer.alloc(100 * 1024, 32)]);
     const res = await t
       .http()
@@ -144,7 +146,7 @@ describe('applications', () => {
       .attach('file', big, 'cv.pdf')
       .expect(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(readdirSync(t.env.UPLOAD_DIR, { withFileTypes: true }).length).toBe(before);
+    expect(await chunks()).toBe(before);
     const after = await t.http().get(`/api/applications/${draft.body.id}`).set(maja.auth).expect(200);
     expect(after.body.materials).toEqual([]);
   });

@@ -106,13 +106,18 @@ describe('every route, random input (fast-check)', () => {
     await t.close();
   });
 
-  /** Row count and a hash of every row, per table: any insert, update or delete changes it. */
+  /**
+   * Row count and a hash of every row, per table: any insert, update or delete changes it. A file's chunks are
+   * never updated, so their keys and lengths show a write without hashing megabytes of every file each time.
+   */
   async function snapshot(): Promise<Map<string, string>> {
+    const row = (table: string) =>
+      table === 'material_chunks' ? '(x.material_id, x.n, length(x.data))' : 'x';
     const rows = await db.query<Array<{ t: string; n: string; h: string | null }>>(
       tables
         .map(
           (table) =>
-            `SELECT '${table}' AS t, count(*)::text AS n, sum(hashtextextended(x::text, 0))::text AS h FROM "${table}" x`,
+            `SELECT '${table}' AS t, count(*)::text AS n, sum(hashtextextended(${row(table)}::text, 0))::text AS h FROM "${table}" x`,
         )
         .join(' UNION ALL '),
     );

@@ -3,17 +3,20 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
   Query,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { ApplicationsService } from './applications.service.js';
 import {
@@ -24,6 +27,7 @@ import {
   UpdateApplicationDto,
   UploadMaterialDto,
 } from './dto/application.dto.js';
+import { answerDownload } from './material-download.js';
 import { MaterialsService, type UploadedTempFile } from './materials.service.js';
 
 const id = new ParseUUIDPipe({ version: undefined });
@@ -126,12 +130,19 @@ export class ApplicationsController {
 
   @Get(':id/materials/:materialId')
   @Roles('applicant', 'staff', 'juror')
-  download(
+  @ApiHeader({ name: 'Range', required: false, description: 'one byte range, e.g. bytes=1048576-' })
+  @ApiResponse({ status: 206, description: 'the requested range (Content-Range says which)' })
+  @ApiResponse({ status: 416, description: 'the range lies outside the file (Content-Range: bytes */size)' })
+  async download(
     @CurrentUser() user: AuthUser,
     @Param('id', id) applicationId: string,
     @Param('materialId', id) materialId: string,
+    @Headers('range') range: string | undefined,
+    @Headers('if-range') ifRange: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.materials.download(user, applicationId, materialId);
+    const download = await this.materials.download(user, applicationId, materialId, { range, ifRange });
+    return answerDownload(res, download);
   }
 
   @Delete(':id/materials/:materialId')

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { diskStorage } from 'multer';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { Sweeper } from '../common/sweeper.js';
 import type { Env } from '../config/env.js';
 import { Application } from './application.entity.js';
@@ -11,21 +11,33 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { Material } from './material.entity.js';
 import { MaterialsService } from './materials.service.js';
+import { fileStorageProvider } from './storage/storage.provider.js';
+import { removeLeftOverUploads, uploadFolder } from './storage/upload-folder.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Application, Material]),
     MulterModule.registerAsync({
       inject: [ConfigService],
-      // Files land in a temporary folder first; only a checked file is moved to UPLOAD_DIR under its id.
+      // Files land in this process's temporary folder first (at the client's pace, outside any transaction);
+      // only a checked file is then copied into the storage under its id.
       useFactory: (config: ConfigService<Env, true>) => ({
-        storage: diskStorage({ destination: tmpdir() }),
+        storage: diskStorage({
+          // Made again if something cleared the temporary folder since the last upload.
+          destination: (_req, _file, done) => {
+            const dir = uploadFolder();
+            mkdir(dir, { recursive: true }).then(
+              () => done(null, dir),
+              (error: Error) => done(error, dir),
+            );
+          },
+        }),
         limits: { fileSize: config.get('UPLOAD_MAX_BYTES'), files: 1, fields: 10 },
       }),
     }),
   ],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, MaterialsService],
+  providers: [ApplicationsService, MaterialsService, fileStorageProvider],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule implements OnModuleInit {
@@ -34,7 +46,9 @@ export class ApplicationsModule implements OnModuleInit {
     private readonly applications: ApplicationsService,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.sweeper.every('application-deadline-reminders', () => this.applications.remindDrafts());
+    // Partial files of a process on this machine that was killed mid-upload.
+    await removeLeftOverUploads();
   }
 }

@@ -31,6 +31,7 @@ import type {
 } from './dto/application.dto.js';
 import { ageEligibility } from './eligibility.js';
 import { Material } from './material.entity.js';
+import { FileStorage } from './storage/file-storage.js';
 
 /** Drafts get one reminder this many days before the application deadline. */
 export const DEADLINE_REMINDER_DAYS = 3;
@@ -61,6 +62,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly links: Links,
+    private readonly storage: FileStorage,
   ) {}
 
   async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -377,6 +379,25 @@ export class ApplicationsService {
   async mayViewMaterial(user: AuthUser, applicationId: string): Promise<boolean> {
     for (const check of this.materialAccess) if (await check(user, applicationId)) return true;
     return false;
+  }
+
+  /**
+   * For rooms that remove a person's data (erasure, retention): deletes every material of these applications,
+   * rows and stored bytes, through the storage port. Returns how many there were; safe to repeat.
+   */
+  async deleteMaterialsOf(applicationIds: string[]): Promise<number> {
+    if (!applicationIds.length) return 0;
+    const ids = await this.dataSource.transaction(async (tx) => {
+      const rows = await tx.find(Material, {
+        select: { id: true },
+        where: { applicationId: In(applicationIds) },
+      });
+      if (rows.length) await tx.delete(Material, { id: In(rows.map((m) => m.id)) });
+      return rows.map((m) => m.id);
+    });
+    // After the commit: the database's chunks went with their rows; a disk driver's files go now.
+    for (const id of ids) await this.storage.delete(id);
+    return ids.length;
   }
 
   /** Submitted (or already auditioning) applications of a track, in submission order: a first round's candidates. */

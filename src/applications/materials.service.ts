@@ -1,12 +1,10 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { fileTypeFromFile } from 'file-type';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
@@ -15,8 +13,16 @@ import type { Env } from '../config/env.js';
 import { Application } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { mapMaterial, type MaterialView } from './applications.mapper.js';
+import {
+  downloadOf,
+  etagOf,
+  requestedBytes,
+  type DownloadableMaterial,
+  type MaterialDownload,
+} from './material-download.js';
 import { displayName, linkProblem, MATERIAL_KINDS, uploadProblem } from './materials.js';
 import { Material } from './material.entity.js';
+import { FileStorage } from './storage/file-storage.js';
 
 /** A file multer has written to the temporary folder. */
 export interface UploadedTempFile {
@@ -27,21 +33,19 @@ export interface UploadedTempFile {
 
 @Injectable()
 export class MaterialsService {
-  private readonly dir: string;
+  private readonly maxBytes: number;
 
   constructor(
     @InjectRepository(Material) private readonly materials: Repository<Material>,
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
+    private readonly storage: FileStorage,
     config: ConfigService<Env, true>,
   ) {
-    this.dir = resolve(config.get('UPLOAD_DIR'));
     this.maxBytes = config.get('UPLOAD_MAX_BYTES');
   }
 
-  private readonly maxBytes: number;
-
-  /** Stores a file (checked by its first bytes, hashed, named by id) or a video link; only the owner, only a draft. */
+  /** Stores a file (checked by its first bytes, hashed, kept under its id) or a video link; only the owner, only a draft. */
   async add(
     user: AuthUser,
     applicationId: string,
@@ -76,22 +80,36 @@ export class MaterialsService {
           [{ field: 'file', messages: [problem] }],
         );
       }
-      const sha256 = await hashFile(file.path);
       const id = randomUUID();
-      await mkdir(this.dir, { recursive: true });
-      await rename(file.path, join(this.dir, id));
       try {
-        return await this.save(user, applicationId, {
-          id,
-          kind,
-          filename: displayName(file.originalname),
-          contentType: detected!.mime,
-          size: file.size,
-          sha256,
-          url: null,
+        return await this.dataSource.transaction(async (tx) => {
+          const application = await this.applications.lockOwn(tx, user, applicationId);
+          this.assertDraft(application);
+          const material = tx.create(Material, {
+            id,
+            applicationId,
+            kind,
+            filename: displayName(file.originalname),
+            contentType: detected!.mime,
+            size: file.size,
+            sha256: null,
+            url: null,
+          });
+          await tx.insert(Material, material);
+          // The bytes go in the row's transaction (PostgreSQL driver): both commit, or neither. They are read
+          // from multer's temporary file, so a slow client never holds a transaction open.
+          const stored = await this.storage.put(
+            id,
+            createReadStream(file.path, { highWaterMark: 1 << 20 }),
+            tx,
+          );
+          Object.assign(material, stored);
+          await tx.update(Material, { id }, stored);
+          return mapMaterial(material);
         });
       } catch (error) {
-        await rm(join(this.dir, id), { force: true });
+        // The disk driver wrote outside the transaction; the PostgreSQL driver's chunks rolled back with it.
+        await this.storage.delete(id).catch(() => undefined);
         throw error;
       }
     } finally {
@@ -107,11 +125,19 @@ export class MaterialsService {
       if (!material) throw notFound('material', materialId);
       await tx.delete(Material, { id: materialId });
     });
-    await rm(join(this.dir, materialId), { force: true });
+    await this.storage.delete(materialId);
   }
 
-  /** The owner and staff may download; a panel once the application is scheduled before it (auditions room). */
-  async download(user: AuthUser, applicationId: string, materialId: string): Promise<StreamableFile> {
+  /**
+   * The owner and staff may download; a panel once the application is scheduled before it (auditions room).
+   * `range` and `ifRange` are the request's headers: a range is read from the storage alone, not from the start.
+   */
+  async download(
+    user: AuthUser,
+    applicationId: string,
+    materialId: string,
+    { range, ifRange }: { range?: string; ifRange?: string } = {},
+  ): Promise<MaterialDownload> {
     const material = await this.materials.findOne({
       where: { id: materialId, applicationId },
       relations: { application: true },
@@ -123,13 +149,12 @@ export class MaterialsService {
       'material',
       materialId,
     );
-    if (material.url || !material.contentType)
-      throw invalid('materialId', 'This material is a link, not a file');
-    return new StreamableFile(createReadStream(join(this.dir, material.id)), {
-      type: material.contentType,
-      length: material.size ?? undefined,
-      disposition: `attachment; filename="${encodeURIComponent(material.filename ?? 'file')}"`,
-    });
+    const file = storedFileOf(material);
+    if (!file) throw invalid('materialId', 'This material is a link, not a file');
+    const bytes = requestedBytes(file.size, range, ifRange, etagOf(file));
+    if (bytes === 'unsatisfiable') return { satisfiable: false, size: file.size };
+    const stream = await this.storage.get(material.id, bytes === 'whole' ? undefined : bytes);
+    return downloadOf(file, bytes, stream);
   }
 
   private async save(
@@ -156,8 +181,8 @@ export class MaterialsService {
   }
 }
 
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
+/** A material's stored file, or undefined for a link. */
+function storedFileOf(material: Material): DownloadableMaterial | undefined {
+  if (material.url || !material.contentType || material.size === null || !material.sha256) return undefined;
+  return { ...material, contentType: material.contentType, size: material.size, sha256: material.sha256 };
 }

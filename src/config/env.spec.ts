@@ -11,6 +11,7 @@ describe('validateEnv', () => {
       RUN_MIGRATIONS: true,
       TEST_CLOCK: false,
       APP_ROLE: 'all',
+      STORAGE_DRIVER: 'postgres',
     });
   });
 
@@ -22,6 +23,7 @@ describe('validateEnv', () => {
     ['SMTP_URL', 'nope'],
     ['RUN_MIGRATIONS', 'maybe'],
     ['APP_ROLE', 'both'],
+    ['STORAGE_DRIVER', 's3'],
     ['JWT_SECRET', 'short'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => validateEnv({ [name]: value })).toThrow(EnvError);

@@ -18,6 +18,7 @@ export interface Env {
   INVITATION_TTL_HOURS: number;
   TEST_CLOCK: boolean;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  STORAGE_DRIVER: 'postgres' | 'disk';
   UPLOAD_DIR: string;
   UPLOAD_MAX_BYTES: number;
   OUTBOX_SWEEP_MS: number;
@@ -114,6 +115,8 @@ export function validateEnv(raw: Raw): Env {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       NODE_ENV === 'test' ? 'silent' : 'info',
     ),
+    // Where uploaded files' bytes live: PostgreSQL (every API process serves them, a backup holds them) or UPLOAD_DIR.
+    STORAGE_DRIVER: oneOf(raw, 'STORAGE_DRIVER', ['postgres', 'disk'] as const, 'postgres'),
     UPLOAD_DIR: read(raw, 'UPLOAD_DIR', './uploads'),
     UPLOAD_MAX_BYTES: int(raw, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     OUTBOX_SWEEP_MS: int(raw, 'OUTBOX_SWEEP_MS', 5000, 100, 600000),

@@ -4,6 +4,7 @@ import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
 import { Offer } from '../admissions/offer.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { Material } from '../applications/material.entity.js';
+import { MaterialChunk } from '../applications/storage/material-chunk.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { Audition } from '../auditions/audition.entity.js';
@@ -36,6 +37,7 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   AuditRecord,
   Application,
   Material,
+  MaterialChunk,
   Programme,
   Track,
   Intake,

@@ -1,0 +1,47 @@
+import { dispositionOf, requestedBytes } from './material-download.js';
+
+describe('requestedBytes (Range and If-Range of a download)', () => {
+  const size = 3000;
+  const etag = '"abc"';
+
+  it.each([
+    ['bytes=0-99', { start: 0, end: 99 }],
+    ['bytes=1000-', { start: 1000, end: 2999 }],
+    ['bytes=-500', { start: 2500, end: 2999 }],
+    ['bytes=2990-5000', { start: 2990, end: 2999 }],
+    ['bytes=0-9,5-20', { start: 0, end: 20 }],
+  ])('%s → %j', (range, expected) => {
+    expect(requestedBytes(size, range, undefined, etag)).toEqual(expected);
+  });
+
+  it('a range wholly past the end is unsatisfiable', () => {
+    expect(requestedBytes(size, 'bytes=3000-', undefined, etag)).toBe('unsatisfiable');
+    expect(requestedBytes(size, 'bytes=5000-6000', undefined, etag)).toBe('unsatisfiable');
+  });
+
+  it.each([
+    [undefined],
+    ['bytes=abc'],
+    ['items=0-5'],
+    ['bytes=0-9,100-199'], // several ranges: the whole file rather than a multipart answer
+  ])('%s → the whole file', (range) => {
+    expect(requestedBytes(size, range, undefined, etag)).toBe('whole');
+  });
+
+  it('If-Range: the range only while it still names this file', () => {
+    expect(requestedBytes(size, 'bytes=0-9', etag, etag)).toEqual({ start: 0, end: 9 });
+    expect(requestedBytes(size, 'bytes=0-9', '"other"', etag)).toBe('whole');
+    expect(requestedBytes(size, 'bytes=0-9', 'Wed, 21 Oct 2015 07:28:00 GMT', etag)).toBe('whole');
+  });
+});
+
+describe('dispositionOf', () => {
+  it('offers every material as an attachment under its encoded name', () => {
+    expect(dispositionOf({ filename: 'Min sang æøå.mp3', contentType: 'audio/mpeg' })).toBe(
+      `attachment; filename="${encodeURIComponent('Min sang æøå.mp3')}"`,
+    );
+    expect(dispositionOf({ filename: null, contentType: 'application/pdf' })).toBe(
+      'attachment; filename="file"',
+    );
+  });
+});
