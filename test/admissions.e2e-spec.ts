@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 import { startApp, type TestApp } from './helpers/app.js';
-import { createPerson, registerApplicant, type Person } from './helpers/accounts.js';
+import { createPerson, type Person } from './helpers/accounts.js';
+import { applyAndSubmit } from './helpers/applications.js';
 import { createIntakes, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
 import { drainNotifications } from './helpers/queues.js';
 
@@ -34,27 +35,13 @@ async function auditionedTrack(
   const year = intake.year;
   await moveClock(t, `${year}-01-20T12:00:00+01:00`);
   for (const [i, c] of candidates.entries()) {
-    c.person = await registerApplicant(t, {
-      birthDate: `${year - 20}-05-0${(i % 9) + 1}`,
-      name: `Ansøger ${c.key}`,
+    const applied = await applyAndSubmit(t, {
+      intakeId: intake.id,
+      register: { birthDate: `${year - 20}-05-0${(i % 9) + 1}`, name: `Ansøger ${c.key}` },
+      body: { mainSubject: c.mainSubject },
     });
-    const draft = await t
-      .http()
-      .post('/api/applications')
-      .set(c.person.auth)
-      .send({
-        intakeId: intake.id,
-        track: 'classical',
-        mainSubject: c.mainSubject,
-        motivation: 'Musik.',
-        repertoire: [
-          { title: 'Et', durationMinutes: 4 },
-          { title: 'To', durationMinutes: 4 },
-        ],
-      })
-      .expect(201);
-    c.applicationId = draft.body.id;
-    await t.http().post(`/api/applications/${draft.body.id}/submit`).set(c.person.auth).expect(200);
+    c.person = applied.person;
+    c.applicationId = applied.id;
   }
   const round = await t
     .http()
@@ -418,24 +405,10 @@ describe('admission decisions, results day, offers and the waiting list', () => 
     // Submitted but never placed in a round: it can be rejected, not admitted or waitlisted.
     const [intake] = await createIntakes(t, staff, ['MGK']);
     await moveClock(t, `${intake.year}-01-20T12:00:00+01:00`);
-    const person = await registerApplicant(t, { birthDate: `${intake.year - 20}-05-01` });
-    const draft = await t
-      .http()
-      .post('/api/applications')
-      .set(person.auth)
-      .send({
-        intakeId: intake.id,
-        track: 'classical',
-        mainSubject: 'cello',
-        motivation: 'Musik.',
-        repertoire: [
-          { title: 'Et', durationMinutes: 4 },
-          { title: 'To', durationMinutes: 4 },
-        ],
-      })
-      .expect(201);
-    const id = draft.body.id as string;
-    await t.http().post(`/api/applications/${id}/submit`).set(person.auth).expect(200);
+    const { id, person } = await applyAndSubmit(t, {
+      intakeId: intake.id,
+      register: { birthDate: `${intake.year - 20}-05-01` },
+    });
     await t.http().post(`/api/intakes/${intake.id}/decision-proposal`).set(staff.auth).expect(200);
     const admit = await t
       .http()

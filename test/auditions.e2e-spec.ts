@@ -3,7 +3,7 @@ import { SmtpSink } from '../scripts/smtp-sink.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { createPerson, registerApplicant, type Person } from './helpers/accounts.js';
 import { createIntakes, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
-import { PDF } from './helpers/files.js';
+import { applyAndSubmit } from './helpers/applications.js';
 import { drainNotifications } from './helpers/queues.js';
 
 interface AuditionRow {
@@ -82,44 +82,24 @@ describe('audition rounds, slots, panels and scheduling', () => {
             ]
           : []),
       ];
-      const body =
-        track === 'production'
-          ? {
-              intakeId: intake.id,
-              track,
-              mainSubject: 'sangskrivning',
-              motivation: 'Jeg skriver sange.',
-              unavailable,
-            }
-          : {
-              intakeId: intake.id,
-              track,
-              mainSubject: track === 'classical' ? 'violin' : 'trommer',
-              motivation: 'Musik er mit liv.',
-              repertoire: [
-                { title: 'Stykke 1', durationMinutes: 4 },
-                { title: 'Stykke 2', durationMinutes: 5 },
-              ],
-              unavailable,
-            };
-      const draft = await t.http().post('/api/applications').set(person.auth).send(body).expect(201);
-      if (track === 'production') {
-        for (const [kind, name] of [
-          ['work', 'a.pdf'],
-          ['work', 'b.pdf'],
-          ['cv', 'cv.pdf'],
-        ]) {
-          await t
-            .http()
-            .post(`/api/applications/${draft.body.id}/materials`)
-            .set(person.auth)
-            .field('kind', kind)
-            .attach('file', PDF, name)
-            .expect(201);
-        }
-      }
-      await t.http().post(`/api/applications/${draft.body.id}/submit`).set(person.auth).expect(200);
-      applicants.set(draft.body.id, { person, applicationId: draft.body.id, track, unavailable });
+      const { id } = await applyAndSubmit(t, {
+        intakeId: intake.id,
+        track,
+        person,
+        body: {
+          ...(track === 'production'
+            ? { motivation: 'Jeg skriver sange.' }
+            : {
+                mainSubject: track === 'classical' ? 'violin' : 'trommer',
+                repertoire: [
+                  { title: 'Stykke 1', durationMinutes: 4 },
+                  { title: 'Stykke 2', durationMinutes: 5 },
+                ],
+              }),
+          unavailable,
+        },
+      });
+      applicants.set(id, { person, applicationId: id, track, unavailable });
     }
     await drainNotifications(t);
     sink.clear();

@@ -106,6 +106,46 @@ describe('foundation without TEST_CLOCK', () => {
   });
 });
 
+describe('shutdown', () => {
+  /** Open sockets and timers of this process (what keeps Node, and Jest, from exiting). */
+  const open = () => {
+    const all = process.getActiveResourcesInfo();
+    return {
+      sockets: all.filter((r) => r === 'TCPSocketWrap').length,
+      timers: all.filter((r) => r === 'Timeout').length,
+    };
+  };
+
+  /** The counts once they stop changing (connections of the spec's set-up may still be closing). */
+  const settled = async () => {
+    let last = open();
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = open();
+      if (now.sockets === last.sockets && now.timers === last.timers) return now;
+      last = now;
+    }
+    return last;
+  };
+
+  it('an app closed right after it started leaves no connection or timer behind (no --forceExit needed)', async () => {
+    const before = await settled();
+    // The worker role too: the outbox relay's LISTEN connection and the sweeps start with it.
+    const t = await startApp();
+    expect(open().sockets).toBeGreaterThan(before.sockets);
+    await t.close();
+    // Sockets close a moment after close() returns; a connection left open stays forever.
+    const deadline = Date.now() + 10_000;
+    let now = open();
+    while ((now.sockets > before.sockets || now.timers > before.timers) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      now = open();
+    }
+    expect(now.sockets).toBeLessThanOrEqual(before.sockets);
+    expect(now.timers).toBeLessThanOrEqual(before.timers);
+  });
+});
+
 describe('health with Redis unreachable', () => {
   it('answers 503 naming Redis as down', async () => {
     const t = await startApp({

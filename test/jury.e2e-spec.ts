@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JuryService } from '../src/jury/jury.service.js';
 import { startApp, type TestApp } from './helpers/app.js';
-import { createPerson, registerApplicant, uniqueEmail, type Person } from './helpers/accounts.js';
+import { createPerson, uniqueEmail, type Person } from './helpers/accounts.js';
+import { applyAndSubmit as submitted } from './helpers/applications.js';
 import { createIntakes, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
 
 /** The MGK rubric's keys (the default rubric, scale 1..10). */
@@ -48,30 +49,17 @@ describe('jury', () => {
   const conflict = (who: Person, auditionId: string, body: object) =>
     t.http().post(`/api/auditions/${auditionId}/conflicts`).set(who.auth).send(body);
 
-  async function applyAndSubmit(year: number, track: string): Promise<{ id: string; person: Person }> {
-    const person = await registerApplicant(t, {
-      birthDate: `${year - 17}-03-01`,
-      guardian: { name: 'Hanne Værge', email: uniqueEmail('guardian') },
-      name: `Ansøger ${randomUUID().slice(0, 4)}`,
+  /** A minor (a guardian given) applies to MGK and submits. */
+  const applyAndSubmit = (year: number, track: 'classical' | 'rhythmic') =>
+    submitted(t, {
+      intakeId: mgk.id,
+      track,
+      register: {
+        birthDate: `${year - 17}-03-01`,
+        guardian: { name: 'Hanne Værge', email: uniqueEmail('guardian') },
+        name: `Ansøger ${randomUUID().slice(0, 4)}`,
+      },
     });
-    const draft = await t
-      .http()
-      .post('/api/applications')
-      .set(person.auth)
-      .send({
-        intakeId: mgk.id,
-        track,
-        mainSubject: track === 'classical' ? 'cello' : 'trommer',
-        motivation: 'Jeg vil spille.',
-        repertoire: [
-          { title: 'Suite nr. 1, Prélude', composer: 'J.S. Bach', durationMinutes: 3 },
-          { title: 'Élégie', composer: 'G. Fauré', durationMinutes: 6 },
-        ],
-      })
-      .expect(201);
-    await t.http().post(`/api/applications/${draft.body.id}/submit`).set(person.auth).expect(200);
-    return { id: draft.body.id, person };
-  }
 
   async function round(body: object): Promise<string> {
     const res = await t.http().post(`/api/intakes/${mgk.id}/rounds`).set(staff.auth).send(body).expect(201);

@@ -47,11 +47,14 @@ export class Clock implements OnModuleInit, OnModuleDestroy {
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: false, autoResubscribe: false });
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_channel: string, message: string) => this.apply(message));
+    // Up to 2 s for Redis; the timer goes when it answers, so it keeps nothing alive after a quick close.
+    let timer: NodeJS.Timeout | undefined;
     const ready = new Promise<void>((resolve) => {
       this.subscriber!.on('ready', () => void this.follow().then(resolve));
-      setTimeout(resolve, 2000);
+      timer = setTimeout(resolve, 2000);
     });
     await ready;
+    clearTimeout(timer);
   }
 
   private async follow(): Promise<void> {

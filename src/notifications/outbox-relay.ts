@@ -149,6 +149,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     while (!this.stopped) {
       const client = new pg.Client({ connectionString: this.config.get('DATABASE_URL') });
       client.on('error', () => undefined);
+      // Known at once, so a shutdown while it is still connecting ends it too (else it outlives the app).
+      this.listener = client;
       try {
         await client.connect();
         const ended = new Promise<void>((resolve) => {
@@ -157,9 +159,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         });
         client.on('notification', () => this.trigger());
         await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        this.listener = client;
-        this.trigger(); // anything committed while nobody listened
-        await ended;
+        if (!this.stopped) {
+          this.trigger(); // anything committed while nobody listened
+          await ended;
+        }
       } catch (error) {
         if (!this.stopped) this.logger.warn(`outbox listener disconnected: ${(error as Error).message}`);
       }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createPerson, registerApplicant, type Person } from './accounts.js';
+import { createPerson, type Person } from './accounts.js';
 import type { TestApp } from './app.js';
+import { apply } from './applications.js';
 import { createIntakes, moveClock } from './catalogue.js';
 
 export const MiB = 1024 * 1024;
@@ -22,20 +23,11 @@ export async function draftApplication(t: TestApp): Promise<{ id: string; owner:
   const staff = await createPerson(t, 'staff');
   const [mgk] = await createIntakes(t, staff, ['MGK']);
   await moveClock(t, `${mgk.year}-01-20T12:00:00+01:00`);
-  const owner = await registerApplicant(t, { birthDate: `${mgk.year - 19}-03-01` });
-  const draft = await t
-    .http()
-    .post('/api/applications')
-    .set(owner.auth)
-    .send({
-      intakeId: mgk.id,
-      track: 'classical',
-      mainSubject: 'cello',
-      motivation: 'Jeg vil være cellist.',
-      repertoire: [{ title: 'Suite nr. 1, Prélude', composer: 'J.S. Bach', durationMinutes: 3 }],
-    })
-    .expect(201);
-  return { id: draft.body.id, owner, staff };
+  const { id, person } = await apply(t, {
+    intakeId: mgk.id,
+    register: { birthDate: `${mgk.year - 19}-03-01` },
+  });
+  return { id, owner: person, staff };
 }
 
 /**

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AccountsService } from '../../src/accounts/accounts.service.js';
 import { createPerson, registerApplicant, uniqueEmail, type Person } from './accounts.js';
 import type { TestApp } from './app.js';
+import { apply, applyAndSubmit, type ApplyOptions } from './applications.js';
 import { createIntakes, freshYear, moveClock, type IntakeBody } from './catalogue.js';
-import { PDF } from './files.js';
 import { enrolStudent } from './students.js';
 
 /** How far a fixture third-year project has come (each stage through the API, in order). */
@@ -85,42 +85,23 @@ export class World {
 
   /** A draft to MGK production by a fresh applicant; complete (two works and a CV) unless told otherwise. */
   async draft(complete = true): Promise<{ owner: Person; id: string; materialId?: string }> {
-    const owner = await this.applicant();
-    const res = await this.t
-      .http()
-      .post('/api/applications')
-      .set(owner.auth)
-      .send({
-        intakeId: this.mgk.id,
-        track: 'production',
-        mainSubject: 'elektronisk musik',
-        motivation: 'Jeg producerer.',
-      })
-      .expect(201);
-    const id = res.body.id as string;
-    if (!complete) return { owner, id };
-    let materialId: string | undefined;
-    for (const [kind, name] of [
-      ['work', 'nummer-1.pdf'],
-      ['work', 'nummer-2.pdf'],
-      ['cv', 'cv.pdf'],
-    ]) {
-      const upload = await this.t
-        .http()
-        .post(`/api/applications/${id}/materials`)
-        .set(owner.auth)
-        .field('kind', kind)
-        .attach('file', PDF, name)
-        .expect(201);
-      materialId ??= upload.body.id as string;
-    }
-    return { owner, id, materialId };
+    const { person, id, materialId } = await apply(this.t, this.production(complete));
+    return { owner: person, id, materialId };
   }
 
   async submitted(): Promise<{ owner: Person; id: string; materialId: string }> {
-    const draft = await this.draft(true);
-    await this.t.http().post(`/api/applications/${draft.id}/submit`).set(draft.owner.auth).expect(200);
-    return { ...draft, materialId: draft.materialId! };
+    const { person, id, materialId } = await applyAndSubmit(this.t, this.production(true));
+    return { owner: person, id, materialId: materialId! };
+  }
+
+  private production(materials: boolean): ApplyOptions {
+    return {
+      intakeId: this.mgk.id,
+      track: 'production',
+      register: { birthDate: `${this.year - 19}-03-01` },
+      body: { mainSubject: 'elektronisk musik', motivation: 'Jeg producerer.' },
+      materials,
+    };
   }
 
   /** A submitted application given a time in the round (panel: jurorOnPanel as chair, recusedJuror). */
@@ -223,23 +204,11 @@ export class World {
     await moveClock(this.t, `${intake.year}-01-20T12:00:00+01:00`);
     const applicants: Array<{ owner: Person; applicationId: string }> = [];
     for (let i = 0; i < count; i++) {
-      const owner = await registerApplicant(this.t, { birthDate: `${intake.year - 19}-03-01` });
-      const draft = await http()
-        .post('/api/applications')
-        .set(owner.auth)
-        .send({
-          intakeId: intake.id,
-          track: 'classical',
-          mainSubject: 'cello',
-          motivation: 'Jeg spiller cello.',
-          repertoire: [
-            { title: 'Suite nr. 1, Prélude', durationMinutes: 3 },
-            { title: 'Élégie', durationMinutes: 6 },
-          ],
-        })
-        .expect(201);
-      await http().post(`/api/applications/${draft.body.id}/submit`).set(owner.auth).expect(200);
-      applicants.push({ owner, applicationId: draft.body.id });
+      const { person, id } = await applyAndSubmit(this.t, {
+        intakeId: intake.id,
+        register: { birthDate: `${intake.year - 19}-03-01` },
+      });
+      applicants.push({ owner: person, applicationId: id });
     }
     // A pre-screen round (no slots: its candidates are spread over the panel) puts them in audition.
     const round = await http()
