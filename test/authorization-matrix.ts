@@ -158,6 +158,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     expect: staffOnly,
     request: () => ({ body: { email: uniqueEmail('invitee'), name: 'Lars Nielsen', role: 'juror' } }),
   },
+  // Staff deactivate an account or change a role; a fresh juror each time (the change ends their tokens).
+  'PATCH /api/users/{id}': changing(staffOnly, async (w) => ({
+    params: { id: (await w.juror()).id },
+    body: { role: 'teacher' },
+  })),
   'GET /api/audit': { expect: staffOnly },
 
   // ---- notifications ----
