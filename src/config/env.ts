@@ -81,17 +81,47 @@ function url(raw: Raw, name: string, fallback: string, protocols: string[]): str
   return value;
 }
 
+/** Secrets published with the code (the development default, the old Compose default): never good enough for a deployment. */
+const KNOWN_SECRETS = [DEV_JWT_SECRET, 'compose-local-secret-change-me-0123456789abcdef'];
+/** OWASP's minimum scrypt cost (N = 2^17, r = 8, p = 1). */
+export const OWASP_PASSWORD_COST_LOG2 = 17;
+
+/**
+ * The rules a deployment must meet. NODE_ENV unset counts as production: the development secret and the test clock
+ * need an explicit NODE_ENV=development or test, so a forgotten variable never turns a deployment into a dev box.
+ */
+function productionRules(raw: Raw, jwtSecret: string, testClock: boolean, passwordCost: number): void {
+  const unset = read(raw, 'NODE_ENV', '') === '';
+  const how = unset
+    ? ' (NODE_ENV is unset, which counts as production; set NODE_ENV=development on a developer machine)'
+    : ' when NODE_ENV=production';
+  if (
+    KNOWN_SECRETS.includes(jwtSecret) ||
+    /change-?me/i.test(jwtSecret) ||
+    read(raw, 'JWT_SECRET', '') === ''
+  ) {
+    throw new EnvError(`JWT_SECRET must be set to a secret of your own${how}, e.g. openssl rand -base64 48`);
+  }
+  if (Buffer.byteLength(jwtSecret, 'utf8') < 32) {
+    throw new EnvError(`JWT_SECRET must be at least 32 bytes long${how}`);
+  }
+  if (testClock) throw new EnvError(`TEST_CLOCK must not be set${how}`);
+  if (passwordCost < OWASP_PASSWORD_COST_LOG2) {
+    throw new EnvError(
+      `PASSWORD_COST_LOG2 must be at least ${OWASP_PASSWORD_COST_LOG2} (OWASP's minimum for scrypt)${how}`,
+    );
+  }
+}
+
 export function validateEnv(raw: Raw): Env {
-  const NODE_ENV = oneOf(raw, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const NODE_ENV = oneOf(raw, 'NODE_ENV', ['development', 'test', 'production'] as const, 'production');
   const JWT_SECRET = read(raw, 'JWT_SECRET', DEV_JWT_SECRET);
-  if (JWT_SECRET.length < 32) throw new EnvError('JWT_SECRET must be at least 32 characters long');
-  if (NODE_ENV === 'production' && JWT_SECRET === DEV_JWT_SECRET) {
-    throw new EnvError('JWT_SECRET must be set to a secret of your own when NODE_ENV=production');
+  if (Buffer.byteLength(JWT_SECRET, 'utf8') < 32) {
+    throw new EnvError('JWT_SECRET must be at least 32 bytes long');
   }
   const TEST_CLOCK = flag(raw, 'TEST_CLOCK', false);
-  if (TEST_CLOCK && NODE_ENV === 'production') {
-    throw new EnvError('TEST_CLOCK must not be set when NODE_ENV=production');
-  }
+  const PASSWORD_COST_LOG2 = int(raw, 'PASSWORD_COST_LOG2', OWASP_PASSWORD_COST_LOG2, 10, 20);
+  if (NODE_ENV === 'production') productionRules(raw, JWT_SECRET, TEST_CLOCK, PASSWORD_COST_LOG2);
   return {
     NODE_ENV,
     APP_ROLE: oneOf(raw, 'APP_ROLE', ['all', 'api', 'worker'] as const, 'all'),
@@ -134,6 +164,6 @@ export function validateEnv(raw: Raw): Env {
     NOTIFY_STALLED_CHECK_MS: int(raw, 'NOTIFY_STALLED_CHECK_MS', 30000, 500, 600000),
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
-    PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
+    PASSWORD_COST_LOG2,
   };
 }
