@@ -1,3 +1,5 @@
+import { parseTrustProxy } from '../common/client-address.js';
+
 /**
  * The process environment, checked once at start-up. Every variable has a default that works on a
  * developer machine; a malformed one stops the process with one line naming it.
@@ -29,6 +31,9 @@ export interface Env {
   NOTIFY_LOCK_MS: number;
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
+  THROTTLE_ACCOUNT_LIMIT: number;
+  THROTTLE_UPLOAD_LIMIT: number;
+  TRUST_PROXY: false | number | string;
   PASSWORD_COST_LOG2: number;
 }
 
@@ -113,6 +118,17 @@ function productionRules(raw: Raw, jwtSecret: string, testClock: boolean, passwo
   }
 }
 
+function trustProxy(raw: Raw): false | number | string {
+  const parsed = parseTrustProxy(read(raw, 'TRUST_PROXY', ''));
+  if (parsed === null) {
+    throw new EnvError(
+      'TRUST_PROXY must be the number of proxies in front (e.g. 1), or their addresses/subnets separated by commas ' +
+        '(e.g. 10.0.0.0/8, loopback); leave it unset when clients connect directly',
+    );
+  }
+  return parsed;
+}
+
 export function validateEnv(raw: Raw): Env {
   const NODE_ENV = oneOf(raw, 'NODE_ENV', ['development', 'test', 'production'] as const, 'production');
   const JWT_SECRET = read(raw, 'JWT_SECRET', DEV_JWT_SECRET);
@@ -163,6 +179,11 @@ export function validateEnv(raw: Raw): Env {
     NOTIFY_LOCK_MS: int(raw, 'NOTIFY_LOCK_MS', 30000, 500, 600000),
     NOTIFY_STALLED_CHECK_MS: int(raw, 'NOTIFY_STALLED_CHECK_MS', 30000, 500, 600000),
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
+    // Sign-in attempts a minute per account (e-mail), whatever address they come from.
+    THROTTLE_ACCOUNT_LIMIT: int(raw, 'THROTTLE_ACCOUNT_LIMIT', 10, 1, 100000),
+    // Uploads a minute per signed-in user.
+    THROTTLE_UPLOAD_LIMIT: int(raw, 'THROTTLE_UPLOAD_LIMIT', 30, 1, 100000),
+    TRUST_PROXY: trustProxy(raw),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2,
   };
