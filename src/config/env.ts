@@ -31,6 +31,7 @@ export interface Env {
   NOTIFY_LOCK_MS: number;
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
+  JUROR_ACCESS_DAYS_AFTER_RESULTS: number;
   THROTTLE_ACCOUNT_LIMIT: number;
   THROTTLE_UPLOAD_LIMIT: number;
   TRUST_PROXY: false | number | string;
@@ -179,6 +180,8 @@ export function validateEnv(raw: Raw): Env {
     NOTIFY_LOCK_MS: int(raw, 'NOTIFY_LOCK_MS', 30000, 500, 600000),
     NOTIFY_STALLED_CHECK_MS: int(raw, 'NOTIFY_STALLED_CHECK_MS', 30000, 500, 600000),
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
+    // Panel members read dossiers and material until this many days after the intake's results are published.
+    JUROR_ACCESS_DAYS_AFTER_RESULTS: int(raw, 'JUROR_ACCESS_DAYS_AFTER_RESULTS', 30, 0, 3650),
     // Sign-in attempts a minute per account (e-mail), whatever address they come from.
     THROTTLE_ACCOUNT_LIMIT: int(raw, 'THROTTLE_ACCOUNT_LIMIT', 10, 1, 100000),
     // Uploads a minute per signed-in user.

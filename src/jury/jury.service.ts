@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -11,6 +12,7 @@ import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { toCopenhagenIso } from '../common/time.js';
+import type { Env } from '../config/env.js';
 import { AuditionResult } from './audition-result.entity.js';
 import { Conflict } from './conflict.entity.js';
 import type { ConflictDto, ResultDto, ScoreCorrectionDto, ScoreDto } from './dto/jury.dto.js';
@@ -24,10 +26,14 @@ import {
 import { mapConflict, mapResult, mapScore } from './jury.mapper.js';
 import { Score } from './score.entity.js';
 import { assertScoreFits, panelStrength } from './scoring.js';
+import { jurorMayRead } from './access-window.js';
 
 export type { RankingMethod };
 
 export type JuryRanking = RoundRanking & { roundId: string; intakeId: string; track: string };
+
+/** When each of these intakes' results were published (admissions knows; it tells the jury at start-up). */
+export type ResultsPublishedAt = (intakeIds: string[]) => Promise<Map<string, Date>>;
 
 /** The sentence a ranking response states its method with. */
 export function describeMethod(method: RankingMethod): string {
@@ -76,13 +82,47 @@ export class JuryService {
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
   ) {}
+
+  private resultsPublishedAt: ResultsPublishedAt = () => Promise.resolve(new Map());
+
+  /** Admissions registers where the results' publication is read (it imports the jury, not the other way). */
+  setResultsPublishedAt(source: ResultsPublishedAt): void {
+    this.resultsPublishedAt = source;
+  }
+
+  /**
+   * Of these applications, the ids a panel member may still read (dossier, material): not withdrawn, and not
+   * past JUROR_ACCESS_DAYS_AFTER_RESULTS days after their intake's results were published.
+   */
+  private async readable(applicationIds: string[]): Promise<Set<string>> {
+    const summaries = await this.applications.summaries(applicationIds);
+    const published = await this.resultsPublishedAt([...new Set(summaries.map((s) => s.intakeId))]);
+    const now = this.clock.now();
+    const days = this.config.get('JUROR_ACCESS_DAYS_AFTER_RESULTS');
+    return new Set(
+      summaries
+        .filter((s) =>
+          jurorMayRead({
+            now,
+            withdrawn: s.status === 'withdrawn',
+            resultsPublishedAt: published.get(s.intakeId) ?? null,
+            daysAfterResults: days,
+          }),
+        )
+        .map((s) => s.id),
+    );
+  }
 
   // ---- what a juror sees ---------------------------------------------------------------------
 
   /** The caller's panels' auditions with what the jury judges, their own score and progress; never others' scores. */
   async myAuditions(user: AuthUser) {
-    const rows = await this.auditions.timetable(user);
+    // Withdrawn applications vanish at once, and every audition once its access window closed (least access).
+    const all = await this.auditions.timetable(user);
+    const readable = await this.readable([...new Set(all.map((r) => r.applicationId))]);
+    const rows = all.filter((r) => readable.has(r.applicationId));
     const ids = rows.map((r) => r.id);
     const [dossiers, mine, recusals, results] = await Promise.all([
       this.applications.dossiers(rows.map((r) => r.applicationId)),
@@ -121,6 +161,7 @@ export class JuryService {
   async judgesApplication(userId: string, applicationId: string): Promise<boolean> {
     const auditionIds = await this.auditions.auditionsJudgedBy(userId, applicationId);
     if (!auditionIds.length) return false;
+    if (!(await this.readable([applicationId])).has(applicationId)) return false;
     const recused = new Set(
       (await this.conflicts.findBy({ jurorId: userId, auditionId: In(auditionIds) })).map(
         (c) => c.auditionId,
