@@ -15,6 +15,8 @@ export enum ErrorCode {
   Locked = 'LOCKED',
   /** A juror's own score after they have seen the panel's: only the chair or staff may change it. */
   ScoreFinal = 'SCORE_FINAL',
+  /** An application's material would exceed its count or total size. */
+  QuotaExceeded = 'QUOTA_EXCEEDED',
   Incomplete = 'INCOMPLETE',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
@@ -36,6 +38,7 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.NotYet]: HttpStatus.CONFLICT,
   [ErrorCode.Locked]: HttpStatus.CONFLICT,
   [ErrorCode.ScoreFinal]: HttpStatus.CONFLICT,
+  [ErrorCode.QuotaExceeded]: HttpStatus.CONFLICT,
   [ErrorCode.Incomplete]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.BAD_REQUEST,

@@ -24,6 +24,8 @@ export interface Env {
   STORAGE_DRIVER: 'postgres' | 'disk';
   UPLOAD_DIR: string;
   UPLOAD_MAX_BYTES: number;
+  UPLOAD_MAX_FILES_PER_APPLICATION: number;
+  UPLOAD_MAX_BYTES_PER_APPLICATION: number;
   OUTBOX_SWEEP_MS: number;
   OUTBOX_RELAY_STALE_MS: number;
   NOTIFY_BACKOFF_MS: number;
@@ -170,6 +172,15 @@ export function validateEnv(raw: Raw): Env {
     STORAGE_DRIVER: oneOf(raw, 'STORAGE_DRIVER', ['postgres', 'disk'] as const, 'postgres'),
     UPLOAD_DIR: read(raw, 'UPLOAD_DIR', './uploads'),
     UPLOAD_MAX_BYTES: int(raw, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    // Per application: room for the largest real portfolio (a production applicant's works, recordings and PDFs).
+    UPLOAD_MAX_FILES_PER_APPLICATION: int(raw, 'UPLOAD_MAX_FILES_PER_APPLICATION', 30, 1, 1000),
+    UPLOAD_MAX_BYTES_PER_APPLICATION: int(
+      raw,
+      'UPLOAD_MAX_BYTES_PER_APPLICATION',
+      1024 * 1024 * 1024,
+      1024,
+      100 * 1024 * 1024 * 1024,
+    ),
     OUTBOX_SWEEP_MS: int(raw, 'OUTBOX_SWEEP_MS', 5000, 100, 600000),
     // A row relayed this long ago and still pending is put on the queue again (its job may be lost).
     OUTBOX_RELAY_STALE_MS: int(raw, 'OUTBOX_RELAY_STALE_MS', 120000, 1000, 86400000),
