@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Env } from '../config/env.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { TOKEN_ALGORITHM } from './access-token.js';
@@ -29,4 +30,16 @@ import { User } from './user.entity.js';
   providers: [AccountsService, UserLiveness, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccountsService],
 })
-export class AccountsModule {}
+export class AccountsModule implements OnModuleInit {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    // The invitation's token leaves the outbox once sent; a resend gets a fresh invitation link from accounts.
+    this.notifications.onResendOfSecret('invitation', (tx, userId) =>
+      this.accounts.reissueInvitation(tx, userId),
+    );
+  }
+}

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
@@ -227,6 +227,26 @@ export class AccountsService {
       return invited;
     });
     return this.issueToken(user);
+  }
+
+  /**
+   * A fresh invitation link for a resend of the invitation e-mail (the sent one's token is no longer stored):
+   * 409 once the person has set their password, since then they simply sign in.
+   */
+  async reissueInvitation(tx: EntityManager, userId: string): Promise<Record<string, unknown>> {
+    const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw notFound('user', userId);
+    const accepted = await tx.exists(Invitation, { where: { userId, acceptedAt: Not(IsNull()) } });
+    if (accepted || !user.active) {
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        accepted
+          ? 'This person has already accepted the invitation and signs in; nothing to resend'
+          : 'This account has been deactivated; reactivate it before inviting again',
+      );
+    }
+    const issued = await this.issueInvitation(tx, user);
+    return { link: issued.link, expiresAt: issued.expiresAt.toISOString() };
   }
 
   /** The first staff account (CLI): with a password it is set at once, otherwise an invitation link is made. */
