@@ -15,6 +15,14 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
   express.set('trust proxy', app.get(ConfigService<Env, true>).get('TRUST_PROXY'));
   app.use(helmet());
+  // Almost every answer holds personal data (applicants are often minors): no browser, proxy or shared device
+  // keeps a copy. Only the public API description may be cached.
+  app.use(
+    (req: { path: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+      if (!req.path.startsWith('/api/docs')) res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  );
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
