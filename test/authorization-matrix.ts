@@ -62,6 +62,9 @@ function roles(spec: Shorthand): Record<MatrixRole, Expected> {
   return out;
 }
 
+/** One sent "application received" for every role's resend (resending a sent message twice is fine). */
+const RECEIVED = Symbol('application received');
+
 const everyone = roles({ anonymous: '2xx', signedIn: '2xx' });
 const staffOnly = roles({ staff: '2xx' });
 /** Only the applicant whose object it is; another applicant must not learn it exists. */
@@ -170,8 +173,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   'POST /api/notifications/{id}/resend': {
     expect: staffOnly,
     request: async (w) => {
-      await drainNotifications(w.t); // sent, so it can be sent again (a reminder due later is not)
-      return { params: { id: await w.notificationId('sent') } };
+      // Sent, so it can be sent again (a reminder due later is not); an "application received", since a sent
+      // invitation whose person has accepted it has nothing left to resend (409).
+      const id = await w.shared(RECEIVED, async () => {
+        await w.scheduled(); // placed at once, so it takes no slot from a later scheduled()
+        await drainNotifications(w.t);
+        return w.notificationId('sent', 'application_received');
+      });
+      return { params: { id } };
     },
   },
 
