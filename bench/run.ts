@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     env: {
       PASSWORD_COST_LOG2: String(scale.passwordCostLog2),
       THROTTLE_AUTH_LIMIT: '100000',
+      THROTTLE_ACCOUNT_LIMIT: '100000',
+      THROTTLE_UPLOAD_LIMIT: '100000',
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       OUTBOX_SWEEP_MS: '1000',
       NOTIFY_CONCURRENCY: '20',

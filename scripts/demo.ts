@@ -11,6 +11,8 @@ import { SmtpSink } from './smtp-sink.js';
  */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // The demo is a developer machine: its defaults (dev secret, test clock) need NODE_ENV=development said out loud.
+  process.env.NODE_ENV ??= 'development';
   process.env.TEST_CLOCK ??= '1';
   process.env.LOG_LEVEL ??= 'warn';
   const env = validateEnv(process.env);

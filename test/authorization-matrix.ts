@@ -62,6 +62,9 @@ function roles(spec: Shorthand): Record<MatrixRole, Expected> {
   return out;
 }
 
+/** One sent "application received" for every role's resend (resending a sent message twice is fine). */
+const RECEIVED = Symbol('application received');
+
 const everyone = roles({ anonymous: '2xx', signedIn: '2xx' });
 const staffOnly = roles({ staff: '2xx' });
 /** Only the applicant whose object it is; another applicant must not learn it exists. */
@@ -158,6 +161,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     expect: staffOnly,
     request: () => ({ body: { email: uniqueEmail('invitee'), name: 'Lars Nielsen', role: 'juror' } }),
   },
+  // Staff deactivate an account or change a role; a fresh juror each time (the change ends their tokens).
+  'PATCH /api/users/{id}': changing(staffOnly, async (w) => ({
+    params: { id: (await w.juror()).id },
+    body: { role: 'teacher' },
+  })),
   'GET /api/audit': { expect: staffOnly },
 
   // ---- notifications ----
@@ -165,8 +173,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   'POST /api/notifications/{id}/resend': {
     expect: staffOnly,
     request: async (w) => {
-      await drainNotifications(w.t); // sent, so it can be sent again (a reminder due later is not)
-      return { params: { id: await w.notificationId('sent') } };
+      // Sent, so it can be sent again (a reminder due later is not); an "application received", since a sent
+      // invitation whose person has accepted it has nothing left to resend (409).
+      const id = await w.shared(RECEIVED, async () => {
+        await w.scheduled(); // placed at once, so it takes no slot from a later scheduled()
+        await drainNotifications(w.t);
+        return w.notificationId('sent', 'application_received');
+      });
+      return { params: { id } };
     },
   },
 
@@ -368,6 +382,19 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   'PUT /api/auditions/{id}/scores/mine': changing(
     roles({ jurorOnPanel: '2xx', recusedJuror: 403, jurorOffPanel: 404 }),
     async (w) => ({ ...(await scheduledAudition(w)), body: await w.scoreBody() }),
+  ),
+  // A correction with a reason: staff correct anyone's score (here the chair's); the chair corrects other jurors'
+  // but not their own (403: staff do that); the recused juror may not (403), a juror off the panel gets 404.
+  'PUT /api/auditions/{id}/scores/{jurorId}': changing(
+    roles({ staff: '2xx', jurorOnPanel: 403, recusedJuror: 403, jurorOffPanel: 404 }),
+    async (w) => {
+      const audition = await w.scored();
+      return {
+        params: { id: audition.auditionId, jurorId: w.jurorOnPanel.id },
+        owner: audition.owner,
+        body: { ...(await w.scoreBody()), grade: 10, reason: 'Censor tastede forkert.' },
+      };
+    },
   ),
   // Blind: the chair has scored this one, so sees the panel's; the recused juror never does.
   'GET /api/auditions/{id}/scores': reading(

@@ -7,6 +7,8 @@ process.env.OUTBOX_SWEEP_MS = '200';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.UPLOAD_DIR = process.env.UPLOAD_DIR ?? '/tmp/academy-test-uploads';
 process.env.THROTTLE_AUTH_LIMIT = '100000';
+process.env.THROTTLE_ACCOUNT_LIMIT = '100000';
+process.env.THROTTLE_UPLOAD_LIMIT = '100000';
 process.env.PASSWORD_COST_LOG2 = '12';
 // Specs that read e-mail start their own SMTP sink and pass SMTP_URL; the others' mail goes nowhere.
 process.env.SMTP_URL = 'smtp://127.0.0.1:9';

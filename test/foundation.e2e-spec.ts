@@ -175,6 +175,13 @@ describe('start-up configuration', () => {
     [{ DATABASE_URL: 'mysql://localhost/academy' }, 'DATABASE_URL'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ TEST_CLOCK: '1', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'TEST_CLOCK'],
+    // Production guard rails (issue 15 item 3): a published secret, a low password cost, an unset NODE_ENV.
+    [{ NODE_ENV: 'production', JWT_SECRET: 'compose-local-secret-change-me-0123456789abcdef' }, 'JWT_SECRET'],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), TEST_CLOCK: '0', PASSWORD_COST_LOG2: '12' },
+      'PASSWORD_COST_LOG2',
+    ],
+    [{ NODE_ENV: '', JWT_SECRET: '', TEST_CLOCK: '0' }, 'JWT_SECRET'],
   ])('%j exits non-zero with one line naming %s', (env, name) => {
     const result = start(env);
     expect(result.status).not.toBe(0);

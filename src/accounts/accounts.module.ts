@@ -1,12 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Env } from '../config/env.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
-import { AuthGuard, TOKEN_ALGORITHM } from './auth.guard.js';
+import { TOKEN_ALGORITHM } from './access-token.js';
+import { AuthGuard } from './auth.guard.js';
+import { UserLiveness } from './user-liveness.js';
 import { Invitation } from './invitation.entity.js';
 import { User } from './user.entity.js';
 
@@ -24,7 +27,19 @@ import { User } from './user.entity.js';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AccountsService, UserLiveness, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccountsService],
 })
-export class AccountsModule {}
+export class AccountsModule implements OnModuleInit {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    // The invitation's token leaves the outbox once sent; a resend gets a fresh invitation link from accounts.
+    this.notifications.onResendOfSecret('invitation', (tx, userId) =>
+      this.accounts.reissueInvitation(tx, userId),
+    );
+  }
+}

@@ -4,6 +4,7 @@ import { ApplicationsModule } from '../applications/applications.module.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { Sweeper } from '../common/sweeper.js';
 import { JuryModule } from '../jury/jury.module.js';
+import { JuryService } from '../jury/jury.service.js';
 import { StudentsModule } from '../students/students.module.js';
 import { AdmissionsController } from './admissions.controller.js';
 import { AdmissionsService } from './admissions.service.js';
@@ -26,10 +27,13 @@ export class AdmissionsModule implements OnModuleInit {
     private readonly sweeper: Sweeper,
     private readonly applications: ApplicationsService,
     private readonly admissions: AdmissionsService,
+    private readonly jury: JuryService,
   ) {}
 
   onModuleInit(): void {
     this.sweeper.every('offer-expiry', () => this.admissions.expireDueOffers());
     this.applications.addViewPart((application) => this.admissions.applicantView(application));
+    // Jurors' access to dossiers ends a while after the results are published: the jury asks admissions when.
+    this.jury.setResultsPublishedAt((intakeIds) => this.admissions.resultsPublishedAt(intakeIds));
   }
 }

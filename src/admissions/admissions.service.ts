@@ -163,6 +163,13 @@ export class AdmissionsService {
     });
   }
 
+  /** When each of these intakes' results were published (those not yet published are absent). */
+  async resultsPublishedAt(intakeIds: string[]): Promise<Map<string, Date>> {
+    if (!intakeIds.length) return new Map();
+    const rows = await this.publications.findBy({ intakeId: In(intakeIds) });
+    return new Map(rows.map((r) => [r.intakeId, r.publishedAt]));
+  }
+
   async listDecisions(intakeId: string) {
     await this.catalogue.getIntake(intakeId);
     const rows = await this.decisions.find({ where: { intakeId }, order: { track: 'ASC', rank: 'ASC' } });

@@ -17,4 +17,9 @@ describe('the waiting list as CSV', () => {
     ]);
     expect(csv.split('\r\n')[1]).toBe('1,"Jensen, ""Maja""","\'=HYPERLINK(""x"")",00');
   });
+
+  it('defuses a cell starting with a tab or a carriage return like the formula characters', () => {
+    const csv = waitingListCsv([{ rank: 1, applicant: '\t=1+1', mainSubject: '\r=cmd|calc', grade: 7 }]);
+    expect(csv.split('\r\n').slice(1, -1).join('\r\n')).toBe('1,\'\t=1+1,"\'\r=cmd|calc",7');
+  });
 });

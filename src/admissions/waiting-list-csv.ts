@@ -22,8 +22,11 @@ export function waitingListCsv(rows: readonly WaitingListRow[]): string {
   return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** RFC 4180: quote a cell with a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
+/**
+ * RFC 4180: quote a cell with a comma, quote or line break. A leading = + - @, tab or carriage return is defused
+ * for spreadsheets (OWASP's CSV injection list: a tab or CR before a formula still starts one in some of them).
+ */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -15,6 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { RateLimited } from '../common/rate-limit.js';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
@@ -107,6 +108,7 @@ export class ApplicationsController {
 
   @Post(':id/materials')
   @Roles('applicant')
+  @RateLimited('upload', 'upload')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -41,7 +41,19 @@ describe('dispositionOf', () => {
       `attachment; filename="${encodeURIComponent('Min sang æøå.mp3')}"`,
     );
     expect(dispositionOf({ filename: null, contentType: 'application/pdf' })).toBe(
-      'attachment; filename="file"',
+      'attachment; filename="file.pdf"',
+    );
+  });
+
+  it('names the download by the detected type, not the uploaded name', () => {
+    expect(dispositionOf({ filename: 'cv.html', contentType: 'application/pdf' })).toBe(
+      'attachment; filename="cv.pdf"',
+    );
+    expect(dispositionOf({ filename: 'portræt', contentType: 'image/png' })).toBe(
+      `attachment; filename="${encodeURIComponent('portræt.png')}"`,
+    );
+    expect(dispositionOf({ filename: 'sang.mp3.exe', contentType: 'audio/mpeg' })).toBe(
+      'attachment; filename="sang.mp3.mp3"',
     );
   });
 });

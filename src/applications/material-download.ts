@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import rangeParser from 'range-parser';
 import { DomainError, ErrorCode } from '../common/errors.js';
+import { downloadName } from './materials.js';
 import type { ByteRange } from './storage/file-storage.js';
 
 /** The stored file of a material, as a download needs it. */
@@ -41,7 +42,7 @@ export function requestedBytes(
  * decides, so that showing safe types inline to the jury's players changes only this.
  */
 export function dispositionOf(material: Pick<DownloadableMaterial, 'filename' | 'contentType'>): string {
-  return `attachment; filename="${encodeURIComponent(material.filename ?? 'file')}"`;
+  return `attachment; filename="${encodeURIComponent(downloadName(material.filename, material.contentType))}"`;
 }
 
 /** The strong validator of a stored file: its content never changes under the same id. */

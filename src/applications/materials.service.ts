@@ -5,7 +5,7 @@ import { fileTypeFromFile } from 'file-type';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
@@ -20,7 +20,7 @@ import {
   type DownloadableMaterial,
   type MaterialDownload,
 } from './material-download.js';
-import { displayName, linkProblem, MATERIAL_KINDS, uploadProblem } from './materials.js';
+import { displayName, linkProblem, MATERIAL_KINDS, quotaProblem, uploadProblem } from './materials.js';
 import { Material } from './material.entity.js';
 import { FileStorage } from './storage/file-storage.js';
 
@@ -34,6 +34,7 @@ export interface UploadedTempFile {
 @Injectable()
 export class MaterialsService {
   private readonly maxBytes: number;
+  private readonly quota: { files: number; bytes: number };
 
   constructor(
     @InjectRepository(Material) private readonly materials: Repository<Material>,
@@ -43,6 +44,10 @@ export class MaterialsService {
     config: ConfigService<Env, true>,
   ) {
     this.maxBytes = config.get('UPLOAD_MAX_BYTES');
+    this.quota = {
+      files: config.get('UPLOAD_MAX_FILES_PER_APPLICATION'),
+      bytes: config.get('UPLOAD_MAX_BYTES_PER_APPLICATION'),
+    };
   }
 
   /** Stores a file (checked by its first bytes, hashed, kept under its id) or a video link; only the owner, only a draft. */
@@ -85,6 +90,7 @@ export class MaterialsService {
         return await this.dataSource.transaction(async (tx) => {
           const application = await this.applications.lockOwn(tx, user, applicationId);
           this.assertDraft(application);
+          await this.assertQuota(tx, applicationId, file.size);
           const material = tx.create(Material, {
             id,
             applicationId,
@@ -165,10 +171,26 @@ export class MaterialsService {
     return this.dataSource.transaction(async (tx) => {
       const application = await this.applications.lockOwn(tx, user, applicationId);
       this.assertDraft(application);
+      await this.assertQuota(tx, applicationId, 0);
       const material = tx.create(Material, { ...values, applicationId });
       await tx.save(material);
       return mapMaterial(material);
     });
+  }
+
+  /**
+   * Per-application quotas (UPLOAD_MAX_FILES_PER_APPLICATION, UPLOAD_MAX_BYTES_PER_APPLICATION), counted under the
+   * application's row lock (lockOwn), so two uploads at once cannot both squeeze under the limit.
+   */
+  private async assertQuota(tx: EntityManager, applicationId: string, adding: number): Promise<void> {
+    const [held] = (await tx.query(
+      'SELECT count(*)::int AS files, COALESCE(sum(size), 0)::bigint AS bytes FROM materials WHERE application_id = $1',
+      [applicationId],
+    )) as Array<{ files: number; bytes: string }>;
+    const problem = quotaProblem({ files: held.files, bytes: Number(held.bytes) }, adding, this.quota);
+    if (problem) {
+      throw new DomainError(ErrorCode.QuotaExceeded, problem, [{ field: 'file', messages: [problem] }]);
+    }
   }
 
   private assertDraft(application: Application): void {

@@ -1,4 +1,4 @@
-import { displayName, linkProblem, uploadProblem } from './materials.js';
+import { displayName, linkProblem, uploadProblem, quotaProblem, downloadName } from './materials.js';
 
 const MAX = 25 * 1024 * 1024;
 
@@ -32,5 +32,28 @@ describe('materials', () => {
   it('makes a display name without paths or control characters', () => {
     expect(displayName('../../etc/passwd')).toBe('passwd');
     expect(displayName('C:\\Users\\maja\\cv "final".pdf')).toBe('cv _final_.pdf');
+  });
+});
+
+describe('quotaProblem', () => {
+  const limits = { files: 30, bytes: 1024 * 1024 * 1024 };
+  it('lets a material in while the count and the total stay within the limits', () => {
+    expect(quotaProblem({ files: 29, bytes: 0 }, 1024, limits)).toBeNull();
+    expect(quotaProblem({ files: 0, bytes: limits.bytes - 10 }, 10, limits)).toBeNull();
+  });
+  it('names the count or the total that would be passed', () => {
+    expect(quotaProblem({ files: 30, bytes: 0 }, 1, limits)).toMatch(/already holds 30 materials/);
+    expect(quotaProblem({ files: 1, bytes: limits.bytes - 10 }, 11, limits)).toMatch(
+      /more than 1024 MB in all/,
+    );
+  });
+});
+
+describe('downloadName', () => {
+  it('replaces a short extension with the detected type’s, keeps the rest of the name', () => {
+    expect(downloadName('Mappe 2027.html', 'application/pdf')).toBe('Mappe 2027.pdf');
+    expect(downloadName('.bashrc', 'image/png')).toBe('.bashrc.png');
+    expect(downloadName(null, 'audio/wav')).toBe('file.wav');
+    expect(downloadName('x', 'application/x-unknown')).toBe('x.bin');
   });
 });

@@ -78,3 +78,49 @@ export function displayName(name: string | undefined): string {
   // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f"<>|*?]/g, '_').slice(0, 255) || 'file';
 }
+
+/** The file-name extension of each accepted type (what a download is named by: the content, not the upload's name). */
+const EXTENSIONS: Record<string, string> = {
+  'audio/mpeg': 'mp3',
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/flac': 'flac',
+  'audio/x-flac': 'flac',
+  'audio/ogg': 'ogg',
+  'audio/mp4': 'm4a',
+  'audio/x-m4a': 'm4a',
+  'video/mp4': 'mp4',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+
+/**
+ * The name a material is downloaded under: the uploaded name with its extension replaced by the one of the type
+ * detected from its bytes ("cv.html" holding a PDF is saved as "cv.pdf"), so no program is chosen by a name the
+ * applicant picked. A type without a known extension gets ".bin".
+ */
+export function downloadName(filename: string | null, contentType: string): string {
+  const ext = EXTENSIONS[contentType] ?? 'bin';
+  const name = filename ?? 'file';
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 && name.length - dot <= 6 ? name.slice(0, dot) : name;
+  return `${base || 'file'}.${ext}`;
+}
+
+/** Per-application quotas: how many materials and how many bytes in all it may hold, or what is wrong. */
+export function quotaProblem(
+  held: { files: number; bytes: number },
+  adding: number,
+  limits: { files: number; bytes: number },
+): string | null {
+  if (held.files + 1 > limits.files) {
+    return `This application already holds ${held.files} materials, the most allowed (${limits.files}); delete one before adding another`;
+  }
+  if (held.bytes + adding > limits.bytes) {
+    const mb = (n: number) => `${Math.floor(n / MB)} MB`;
+    return `This file (${mb(adding)}) would bring the application's material to more than ${mb(limits.bytes)} in all (it holds ${mb(held.bytes)}); delete something first or send a smaller file`;
+  }
+  return null;
+}

@@ -25,6 +25,28 @@ const EXPRESS_MESSAGES: Record<string, string> = {
   LIMIT_FILE_SIZE: 'The file is larger than allowed',
 };
 
+/**
+ * What a 500 logs: the error's class, message, code and stack, and nothing else. A failed query's parameters
+ * (TypeORM's QueryFailedError carries them, and PostgreSQL's `detail` repeats the values) can hold names and
+ * e-mail addresses, so they stay out of the log; the request id ties the line to the request.
+ */
+export function describeFailure(exception: unknown): {
+  type: string;
+  message: string;
+  code?: string;
+  stack?: string;
+} {
+  if (!(exception instanceof Error))
+    return { type: typeof exception, message: 'a non-Error value was thrown' };
+  const code = (exception as { code?: unknown }).code;
+  return {
+    type: exception.constructor?.name ?? exception.name,
+    message: exception.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
+    ...(exception.stack ? { stack: exception.stack } : {}),
+  };
+}
+
 /** The one place where an error becomes an HTTP answer: the documented shape, never internals. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -37,8 +59,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = request?.id ? String(request.id) : undefined;
     if (body.statusCode >= 500) {
-      const stack = exception instanceof Error ? exception.stack : String(exception);
-      this.logger.error({ requestId: body.requestId, err: exception }, stack);
+      const failure = describeFailure(exception);
+      this.logger.error({ requestId: body.requestId, err: failure }, failure.stack ?? failure.message);
     }
     response.status(body.statusCode).json(body);
   }

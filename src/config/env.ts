@@ -1,3 +1,5 @@
+import { parseTrustProxy } from '../common/client-address.js';
+
 /**
  * The process environment, checked once at start-up. Every variable has a default that works on a
  * developer machine; a malformed one stops the process with one line naming it.
@@ -15,12 +17,15 @@ export interface Env {
   MAIL_FROM: string;
   JWT_SECRET: string;
   ACCESS_TOKEN_TTL_SECONDS: number;
+  AUTH_USER_CACHE_MS: number;
   INVITATION_TTL_HOURS: number;
   TEST_CLOCK: boolean;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   STORAGE_DRIVER: 'postgres' | 'disk';
   UPLOAD_DIR: string;
   UPLOAD_MAX_BYTES: number;
+  UPLOAD_MAX_FILES_PER_APPLICATION: number;
+  UPLOAD_MAX_BYTES_PER_APPLICATION: number;
   OUTBOX_SWEEP_MS: number;
   OUTBOX_RELAY_STALE_MS: number;
   NOTIFY_BACKOFF_MS: number;
@@ -28,6 +33,10 @@ export interface Env {
   NOTIFY_LOCK_MS: number;
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
+  JUROR_ACCESS_DAYS_AFTER_RESULTS: number;
+  THROTTLE_ACCOUNT_LIMIT: number;
+  THROTTLE_UPLOAD_LIMIT: number;
+  TRUST_PROXY: false | number | string;
   PASSWORD_COST_LOG2: number;
 }
 
@@ -80,17 +89,58 @@ function url(raw: Raw, name: string, fallback: string, protocols: string[]): str
   return value;
 }
 
+/** Secrets published with the code (the development default, the old Compose default): never good enough for a deployment. */
+const KNOWN_SECRETS = [DEV_JWT_SECRET, 'compose-local-secret-change-me-0123456789abcdef'];
+/** OWASP's minimum scrypt cost (N = 2^17, r = 8, p = 1). */
+export const OWASP_PASSWORD_COST_LOG2 = 17;
+
+/**
+ * The rules a deployment must meet. NODE_ENV unset counts as production: the development secret and the test clock
+ * need an explicit NODE_ENV=development or test, so a forgotten variable never turns a deployment into a dev box.
+ */
+function productionRules(raw: Raw, jwtSecret: string, testClock: boolean, passwordCost: number): void {
+  const unset = read(raw, 'NODE_ENV', '') === '';
+  const how = unset
+    ? ' (NODE_ENV is unset, which counts as production; set NODE_ENV=development on a developer machine)'
+    : ' when NODE_ENV=production';
+  if (
+    KNOWN_SECRETS.includes(jwtSecret) ||
+    /change-?me/i.test(jwtSecret) ||
+    read(raw, 'JWT_SECRET', '') === ''
+  ) {
+    throw new EnvError(`JWT_SECRET must be set to a secret of your own${how}, e.g. openssl rand -base64 48`);
+  }
+  if (Buffer.byteLength(jwtSecret, 'utf8') < 32) {
+    throw new EnvError(`JWT_SECRET must be at least 32 bytes long${how}`);
+  }
+  if (testClock) throw new EnvError(`TEST_CLOCK must not be set${how}`);
+  if (passwordCost < OWASP_PASSWORD_COST_LOG2) {
+    throw new EnvError(
+      `PASSWORD_COST_LOG2 must be at least ${OWASP_PASSWORD_COST_LOG2} (OWASP's minimum for scrypt)${how}`,
+    );
+  }
+}
+
+function trustProxy(raw: Raw): false | number | string {
+  const parsed = parseTrustProxy(read(raw, 'TRUST_PROXY', ''));
+  if (parsed === null) {
+    throw new EnvError(
+      'TRUST_PROXY must be the number of proxies in front (e.g. 1), or their addresses/subnets separated by commas ' +
+        '(e.g. 10.0.0.0/8, loopback); leave it unset when clients connect directly',
+    );
+  }
+  return parsed;
+}
+
 export function validateEnv(raw: Raw): Env {
-  const NODE_ENV = oneOf(raw, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const NODE_ENV = oneOf(raw, 'NODE_ENV', ['development', 'test', 'production'] as const, 'production');
   const JWT_SECRET = read(raw, 'JWT_SECRET', DEV_JWT_SECRET);
-  if (JWT_SECRET.length < 32) throw new EnvError('JWT_SECRET must be at least 32 characters long');
-  if (NODE_ENV === 'production' && JWT_SECRET === DEV_JWT_SECRET) {
-    throw new EnvError('JWT_SECRET must be set to a secret of your own when NODE_ENV=production');
+  if (Buffer.byteLength(JWT_SECRET, 'utf8') < 32) {
+    throw new EnvError('JWT_SECRET must be at least 32 bytes long');
   }
   const TEST_CLOCK = flag(raw, 'TEST_CLOCK', false);
-  if (TEST_CLOCK && NODE_ENV === 'production') {
-    throw new EnvError('TEST_CLOCK must not be set when NODE_ENV=production');
-  }
+  const PASSWORD_COST_LOG2 = int(raw, 'PASSWORD_COST_LOG2', OWASP_PASSWORD_COST_LOG2, 10, 20);
+  if (NODE_ENV === 'production') productionRules(raw, JWT_SECRET, TEST_CLOCK, PASSWORD_COST_LOG2);
   return {
     NODE_ENV,
     APP_ROLE: oneOf(raw, 'APP_ROLE', ['all', 'api', 'worker'] as const, 'all'),
@@ -107,6 +157,9 @@ export function validateEnv(raw: Raw): Env {
     MAIL_FROM: read(raw, 'MAIL_FROM', 'Aalborg Talentakademi <optag@talentakademi.example>'),
     JWT_SECRET,
     ACCESS_TOKEN_TTL_SECONDS: int(raw, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    // How long a process trusts what it last read about a token's user (exists, active, role); a deactivation or
+    // role change is also broadcast at once over Redis, so this bounds staleness only while Redis is away.
+    AUTH_USER_CACHE_MS: int(raw, 'AUTH_USER_CACHE_MS', 5000, 0, 60000),
     INVITATION_TTL_HOURS: int(raw, 'INVITATION_TTL_HOURS', 72, 1, 24 * 30),
     TEST_CLOCK,
     LOG_LEVEL: oneOf(
@@ -119,6 +172,15 @@ export function validateEnv(raw: Raw): Env {
     STORAGE_DRIVER: oneOf(raw, 'STORAGE_DRIVER', ['postgres', 'disk'] as const, 'postgres'),
     UPLOAD_DIR: read(raw, 'UPLOAD_DIR', './uploads'),
     UPLOAD_MAX_BYTES: int(raw, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    // Per application: room for the largest real portfolio (a production applicant's works, recordings and PDFs).
+    UPLOAD_MAX_FILES_PER_APPLICATION: int(raw, 'UPLOAD_MAX_FILES_PER_APPLICATION', 30, 1, 1000),
+    UPLOAD_MAX_BYTES_PER_APPLICATION: int(
+      raw,
+      'UPLOAD_MAX_BYTES_PER_APPLICATION',
+      1024 * 1024 * 1024,
+      1024,
+      100 * 1024 * 1024 * 1024,
+    ),
     OUTBOX_SWEEP_MS: int(raw, 'OUTBOX_SWEEP_MS', 5000, 100, 600000),
     // A row relayed this long ago and still pending is put on the queue again (its job may be lost).
     OUTBOX_RELAY_STALE_MS: int(raw, 'OUTBOX_RELAY_STALE_MS', 120000, 1000, 86400000),
@@ -129,7 +191,14 @@ export function validateEnv(raw: Raw): Env {
     NOTIFY_LOCK_MS: int(raw, 'NOTIFY_LOCK_MS', 30000, 500, 600000),
     NOTIFY_STALLED_CHECK_MS: int(raw, 'NOTIFY_STALLED_CHECK_MS', 30000, 500, 600000),
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
+    // Panel members read dossiers and material until this many days after the intake's results are published.
+    JUROR_ACCESS_DAYS_AFTER_RESULTS: int(raw, 'JUROR_ACCESS_DAYS_AFTER_RESULTS', 30, 0, 3650),
+    // Sign-in attempts a minute per account (e-mail), whatever address they come from.
+    THROTTLE_ACCOUNT_LIMIT: int(raw, 'THROTTLE_ACCOUNT_LIMIT', 10, 1, 100000),
+    // Uploads a minute per signed-in user.
+    THROTTLE_UPLOAD_LIMIT: int(raw, 'THROTTLE_UPLOAD_LIMIT', 30, 1, 100000),
+    TRUST_PROXY: trustProxy(raw),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
-    PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
+    PASSWORD_COST_LOG2,
   };
 }

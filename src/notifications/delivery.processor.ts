@@ -12,6 +12,7 @@ import {
   DELIVERY_ATTEMPTS,
   NOTIFICATIONS_QUEUE,
   type DeliverJob,
+  withoutSecrets,
 } from './notifications.constants.js';
 import { Notification } from './notification.entity.js';
 import { renderTemplate, TemplateError } from './templates/index.js';
@@ -91,7 +92,18 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
         return 'failed';
       }
       accepted = { attempts };
-      await tx.update(Notification, { id: n.id }, { status: 'sent', sentAt: this.clock.now(), attempts });
+      // Gone: a secret (the invitation's token) is not kept where staff, backups or a leak could read it.
+      const scrubbed = withoutSecrets(n.type, n.data);
+      await tx.update(
+        Notification,
+        { id: n.id },
+        {
+          status: 'sent',
+          sentAt: this.clock.now(),
+          attempts,
+          ...(scrubbed ? { data: scrubbed as never } : {}),
+        },
+      );
       return 'sent';
     });
     const outcome = await sending.catch(async (error: unknown) => {
@@ -120,11 +132,21 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
     for (let i = 0; i < RECORD_SENT_TRIES; i++) {
       try {
         // status = 'pending': if the lost commit did reach the database after all, this changes nothing.
-        await this.dataSource.manager.update(
-          Notification,
-          { id, delivery, status: 'pending' },
-          { status: 'sent', sentAt: this.clock.now(), attempts },
-        );
+        await this.dataSource.transaction(async (tx) => {
+          const row = await tx.findOneBy(Notification, { id, delivery, status: 'pending' });
+          if (!row) return;
+          const scrubbed = withoutSecrets(row.type, row.data);
+          await tx.update(
+            Notification,
+            { id, delivery, status: 'pending' },
+            {
+              status: 'sent',
+              sentAt: this.clock.now(),
+              attempts,
+              ...(scrubbed ? { data: scrubbed as never } : {}),
+            },
+          );
+        });
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, RECORD_SENT_DELAY_MS));

@@ -38,3 +38,19 @@ export function deliverJobOptions(backoffBaseMs: number): JobOptions {
     removeOnFail: 1000,
   };
 }
+
+/**
+ * Template variables that carry a secret (a token in a link): kept in the outbox row only until the e-mail has
+ * gone, then removed in the transaction that marks it sent. A resend asks the owning room for a fresh one.
+ */
+export const SECRET_VARIABLES: Readonly<Record<string, readonly string[]>> = {
+  invitation: ['link', 'expiresAt'],
+};
+
+/** The row's data without its secrets, marked so a resend knows to ask for fresh ones. */
+export function withoutSecrets(type: string, data: Record<string, unknown>): Record<string, unknown> | null {
+  const secret = SECRET_VARIABLES[type];
+  if (!secret?.some((key) => key in data)) return null;
+  const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !secret.includes(key)));
+  return { ...kept, secretsRemoved: true };
+}

@@ -43,6 +43,9 @@ export interface NotificationFilter {
   offset: number;
 }
 
+/** Fresh secret variables for a resend of a message to this person, in the resend's transaction. */
+export type SecretSource = (tx: EntityManager, recipientUserId: string) => Promise<Record<string, unknown>>;
+
 /**
  * The outbox. Every room calls `enqueue` inside its own transaction: the message exists if and only if the
  * change commits. Delivery (relay, queue, SMTP) happens in the worker processes; nothing here touches
@@ -50,12 +53,20 @@ export interface NotificationFilter {
  */
 @Injectable()
 export class NotificationsService {
+  /** Per type with secrets: how the owning room makes fresh ones for a resend (e.g. accounts: a new invitation). */
+  private readonly secretSources = new Map<string, SecretSource>();
+
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
+
+  /** A room whose messages carry a secret (SECRET_VARIABLES) says how to make fresh ones when staff resend. */
+  onResendOfSecret(type: string, source: SecretSource): void {
+    this.secretSources.set(type, source);
+  }
 
   /** Writes the message (and a minor's guardian's copy) in the caller's transaction. */
   async enqueue(em: EntityManager, msg: NotificationMessage): Promise<void> {
@@ -134,9 +145,23 @@ export class NotificationsService {
         queued = await tx.save(row);
       } else if (row.status === 'sent') {
         const { id: _id, createdAt: _c, ...rest } = row;
+        // The secret left the row when it was sent: the owning room makes a fresh one (a new invitation link).
+        let data = row.data;
+        if (data.secretsRemoved) {
+          const source = this.secretSources.get(row.type);
+          if (!source) {
+            throw new DomainError(
+              ErrorCode.InvalidState,
+              'This message carried a one-time link; it cannot be resent',
+            );
+          }
+          const { secretsRemoved: _s, ...kept } = data;
+          data = { ...kept, ...(await source(tx, row.recipientUserId)) };
+        }
         queued = await tx.save(
           tx.create(Notification, {
             ...rest,
+            data: data as never,
             status: 'pending',
             attempts: 0,
             delivery: 1,

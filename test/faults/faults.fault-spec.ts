@@ -85,6 +85,8 @@ describe('fault suite: Redis, a worker, PostgreSQL and SMTP fail under load', ()
       LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
       PASSWORD_COST_LOG2: '12',
       THROTTLE_AUTH_LIMIT: '100000',
+      THROTTLE_ACCOUNT_LIMIT: '100000',
+      THROTTLE_UPLOAD_LIMIT: '100000',
       UPLOAD_DIR: uploads,
       OUTBOX_SWEEP_MS: '500',
       OUTBOX_RELAY_STALE_MS: '5000',

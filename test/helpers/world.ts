@@ -348,12 +348,12 @@ export class World {
   }
 
   /** The id of some notification in the outbox (e.g. an "application received"), of that status if given. */
-  async notificationId(status?: 'sent' | 'failed'): Promise<string> {
+  async notificationId(status?: 'sent' | 'failed', type?: string): Promise<string> {
     const res = await this.t
       .http()
       .get('/api/notifications')
       .set(this.staff.auth)
-      .query({ limit: 1, ...(status ? { status } : {}) })
+      .query({ limit: 1, ...(status ? { status } : {}), ...(type ? { type } : {}) })
       .expect(200);
     if (!res.body.items.length) throw new Error(`no ${status ?? ''} notification`);
     return res.body.items[0].id;
