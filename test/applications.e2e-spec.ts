@@ -217,6 +217,14 @@ describe('applications', () => {
     const res = await t.http().post(`/api/applications/${draft.body.id}/submit`).set(maja.auth).expect(409);
     expect(res.body.code).toBe('INCOMPLETE');
     expect(JSON.stringify(res.body.details)).toMatch(/song/i);
+    // Each missing item names its rule and the words it needs, so the pages can say it in Danish.
+    expect(res.body.details).toContainEqual(
+      expect.objectContaining({
+        item: 'namedPieces.song',
+        rule: 'named-piece',
+        params: { labelDa: 'sang', labelEn: 'song' },
+      }),
+    );
     const mgkDraft = await t
       .http()
       .post('/api/applications')

@@ -295,6 +295,12 @@ describe('audition rounds, slots, panels and scheduling', () => {
     expect(mine.body.auditions).toEqual([
       expect.objectContaining({ startsAt: first.startsAt, room: first.room, attendance: 'scheduled' }),
     ]);
+    // ... and what to bring: the track's words in both languages, as in the invitation (a page shows the reader's).
+    const { requirements } = (await t.http().get('/api/programmes').expect(200)).body
+      .flatMap((p: { tracks: unknown[] }) => p.tracks)
+      .find((tr: { code: string }) => tr.code === applicants.get(first.applicationId)!.track);
+    expect(mine.body.auditions[0].bring).toEqual({ da: requirements.bringDa, en: requirements.bringEn });
+    expect(mine.body.auditions[0].bring.da).toBeTruthy();
     expect(JSON.stringify(mine.body.auditions)).not.toContain(first.panelId);
   });
 
