@@ -1,5 +1,6 @@
 import type { Person } from './helpers/accounts.js';
 import type { World } from './helpers/world.js';
+import { applicantPages } from './page-authorization-matrix.applicant.js';
 
 /*
  * The page authorisation matrix: every page route the app serves × who is asking, with what they get.
@@ -61,4 +62,5 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
     request: (w) => ({ form: { email: w.otherApplicant.email, password: 'cello og kaffe om morgenen' } }),
   },
   'POST /logout': { expect: pageRoles({ anonymous: 303, signedIn: 303 }) },
+  ...applicantPages(),
 };

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AdmissionsModule } from '../admissions/admissions.module.js';
+import { ApplicationsModule } from '../applications/applications.module.js';
+import { AuditionsModule } from '../auditions/auditions.module.js';
+import { ApplicantPages } from './applicant/applicant.pages.js';
 import { AccountPages } from './accounts/account.pages.js';
 import { HomePages } from './home/home.pages.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
@@ -10,7 +14,8 @@ import { WebSessions } from './web-sessions.js';
  * per audience (applicant/, jury/, staff/, student/) beside the shared layout, components and dictionaries.
  */
 @Module({
-  controllers: [HomePages, AccountPages],
+  imports: [ApplicationsModule, AuditionsModule, AdmissionsModule],
+  controllers: [HomePages, AccountPages, ApplicantPages],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })
 export class WebModule {}

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../common/errors.js';
+import { applicantDa } from './applicant.js';
 
 /**
  * Every text of the web pages in Danish. The English dictionary must have the same keys (its type is this
@@ -112,6 +113,7 @@ export const da = {
   dates: {
     at: 'kl.',
   },
+  applicant: applicantDa,
 };
 
 export type Dictionary = typeof da;

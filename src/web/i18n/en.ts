@@ -1,3 +1,4 @@
+import { applicantEn } from './applicant.js';
 import type { Dictionary } from './da.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
@@ -106,4 +107,5 @@ export const en: Dictionary = {
   dates: {
     at: 'at',
   },
+  applicant: applicantEn,
 };
