@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { hashPassword } from '../src/accounts/password.js';
 import { log, pool, prng, round, waitFor, type Bench, type Stack } from './harness.js';
+import { pageRows } from './pages.js';
 import type { BenchResult } from './report.js';
 import { storageRows } from './storage.js';
 
@@ -48,7 +49,7 @@ interface Applicant {
 }
 
 /** What the year adds to the results beside the steps (see BenchResult). */
-export type YearFigures = Pick<BenchResult, 'scale' | 'rounds' | 'publish' | 'offers' | 'mail'>;
+export type YearFigures = Pick<BenchResult, 'scale' | 'rounds' | 'publish' | 'offers' | 'mail' | 'pages'>;
 
 /** Runs the admission year against the stack (staff account STAFF); the steps' figures go to `bench`. */
 /** What every phase of the year is given. */
@@ -76,6 +77,8 @@ export async function admissionYear(bench: Bench, stack: Stack, scale: Scale): P
   const jury = await jurors(y);
   const people = await applicants(y, intakes);
   await surge(y, people);
+  // The pages beside the JSON API, on the submitted applications (before the rounds change them).
+  const pages = await pageRows(bench, people, PASSWORD);
   const rounds = await threeRounds(y, { intakes, rubrics, jury, applicants: people });
   const { publish, offers } = await resultsDay(y, intakes, people);
   const mail = await delivered(y);
@@ -95,6 +98,7 @@ export async function admissionYear(bench: Bench, stack: Stack, scale: Scale): P
     publish,
     offers,
     mail,
+    pages,
   };
 }
 
