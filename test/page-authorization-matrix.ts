@@ -62,5 +62,42 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
     request: (w) => ({ form: { email: w.otherApplicant.email, password: 'cello og kaffe om morgenen' } }),
   },
   'POST /logout': { expect: pageRoles({ anonymous: 303, signedIn: 303 }) },
+  'GET /register': { expect: everyone },
+  // An empty form: the same page again with what to fix.
+  'POST /register': { expect: pageRoles({ anonymous: 400, signedIn: 400 }) },
+  'GET /privacy': { expect: everyone },
+  'GET /forgot-password': { expect: everyone },
+  'POST /forgot-password': {
+    expect: pageRoles({ anonymous: 303, signedIn: 303 }),
+    request: () => ({ form: { email: 'nobody@example.dk' } }),
+  },
+  // Links from e-mails: anyone may open them; one that is not valid says so (400).
+  'GET /verify-email': {
+    expect: pageRoles({ anonymous: 400, signedIn: 400 }),
+    request: () => ({ query: { token: 'nope' } }),
+  },
+  'GET /reset-password': {
+    expect: pageRoles({ anonymous: 400, signedIn: 400 }),
+    request: () => ({ query: { token: 'nope' } }),
+  },
+  'POST /reset-password': {
+    expect: pageRoles({ anonymous: 400, signedIn: 400 }),
+    request: () => ({ form: { token: 'nope', password: 'cello og kaffe om morgenen' } }),
+  },
+  'GET /accept-invitation': { expect: everyone, request: () => ({ query: { token: 'any' } }) },
+  'POST /accept-invitation': {
+    expect: pageRoles({ anonymous: 400, signedIn: 400 }),
+    request: () => ({ form: { token: 'nope', password: 'cello og kaffe om morgenen' } }),
+  },
+  // The profile: anyone signed in, their own.
+  'GET /me': { expect: pageRoles({ signedIn: 200 }) },
+  'POST /me': { expect: pageRoles({ signedIn: 303 }), request: () => ({ form: { locale: 'da' } }) },
+  // A wrong current password: the profile again with the error (signed-in), sign in first (anonymous).
+  'POST /me/password': {
+    expect: pageRoles({ signedIn: 400 }),
+    request: () => ({ form: { currentPassword: 'forkert forkert', password: 'nyt kodeord til cello' } }),
+  },
+  // Everyone in the World is verified: back to the profile saying so.
+  'POST /me/verification-email': { expect: pageRoles({ signedIn: 303 }) },
   ...applicantPages(),
 };

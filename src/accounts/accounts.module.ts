@@ -7,6 +7,7 @@ import type { Env } from '../config/env.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthGuard, TOKEN_ALGORITHM } from './auth.guard.js';
+import { AccountToken } from './account-token.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
@@ -15,7 +16,7 @@ import { WebSession } from './web-session.entity.js';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Invitation, WebSession]),
+    TypeOrmModule.forFeature([User, Invitation, WebSession, AccountToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({

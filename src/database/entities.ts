@@ -1,4 +1,5 @@
 import type { EntitySchema } from 'typeorm';
+import { AccountToken } from '../accounts/account-token.entity.js';
 import { Invitation } from '../accounts/invitation.entity.js';
 import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
 import { Offer } from '../admissions/offer.entity.js';
@@ -36,6 +37,7 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   User,
   Invitation,
   WebSession,
+  AccountToken,
   AuditRecord,
   Application,
   Material,

@@ -48,6 +48,8 @@ export interface PageClient {
   csrf: (from?: string) => Promise<string>;
   /** Posts a form with this client's CSRF token. */
   post: (path: string, fields?: Record<string, string>) => Promise<request.Response>;
+  /** `academy_session=<id>` as signing in set it (a replay of it tests that a session really ended). */
+  sessionCookie?: string;
 }
 
 export async function pageClient(t: TestApp, person?: Person, password = PASSWORD): Promise<PageClient> {
@@ -64,6 +66,9 @@ export async function pageClient(t: TestApp, person?: Person, password = PASSWOR
   if (person) {
     const res = await post('/login', { email: person.email, password });
     if (res.status !== 303) throw new Error(`page sign-in failed: ${res.status} ${res.text.slice(0, 200)}`);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    const sessionCookie = /academy_session=[^;]+/.exec(cookies.join('\n'))?.[0];
+    return { agent, csrf, post, sessionCookie };
   }
   return { agent, csrf, post };
 }

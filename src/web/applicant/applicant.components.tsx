@@ -369,6 +369,11 @@ function DraftParts(props: ApplicationPageProps) {
               {app.eligibility.eligible ? null : <li>{t.applicant.errors.age}</li>}
               {props.emailVerified ? null : <li>{a.verifyEmail}</li>}
             </ul>
+            {props.emailVerified ? null : (
+              <Form csrf={props.page.csrfToken} action="/me/verification-email">
+                <Button variant="secondary">{a.resendLink}</Button>
+              </Form>
+            )}
           </>
         )}
       </section>

@@ -2,6 +2,7 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseIntercep
 import { FileInterceptor } from '@nestjs/platform-express';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { AccountsService } from '../../accounts/accounts.service.js';
 import { AdmissionsService } from '../../admissions/admissions.service.js';
 import { ApplicationsService } from '../../applications/applications.service.js';
 import {
@@ -64,6 +65,7 @@ export class ApplicantPages {
     private readonly catalogue: CatalogueService,
     private readonly auditions: AuditionsService,
     private readonly admissions: AdmissionsService,
+    private readonly accounts: AccountsService,
     private readonly links: Links,
     private readonly clock: Clock,
   ) {}
@@ -289,7 +291,7 @@ export class ApplicantPages {
   @Page('applicant')
   async submitConfirm(@Ctx() page: PageContext, @Param('id', uuid) id: string) {
     const application = await this.get(page, id);
-    this.renderSubmit(page, application);
+    await this.renderSubmit(page, application);
   }
 
   @Post('applications/:id/submit')
@@ -306,20 +308,29 @@ export class ApplicantPages {
           ? errors.deadline(dateTime(application.deadline, page.locale))
           : error.code === ErrorCode.Incomplete
             ? errors.incomplete
-            : error.code === ErrorCode.InvalidState && !application.eligibility.eligible
-              ? errors.age
-              : this.sentence(page, error);
+            : error.code === ErrorCode.EmailNotVerified
+              ? page.t.applicant.application.verifyEmail
+              : error.code === ErrorCode.InvalidState && !application.eligibility.eligible
+                ? errors.age
+                : this.sentence(page, error);
       return this.renderSubmit(page, application, message, error.status);
     }
     redirect(page, `/applications/${id}?submitted`);
   }
 
-  private renderSubmit(page: PageContext, application: ApplicantApplication, message?: string, status = 200) {
+  private async renderSubmit(
+    page: PageContext,
+    application: ApplicantApplication,
+    message?: string,
+    status = 200,
+  ) {
     const c = page.t.applicant.confirm;
     const back = `/applications/${application.id}`;
     if (application.status !== 'draft') return redirect(page, back);
     const ready =
-      application.completeness.complete && application.eligibility.eligible && emailVerified(page);
+      application.completeness.complete &&
+      application.eligibility.eligible &&
+      (await this.accounts.emailVerified(application.applicantId));
     render(
       page,
       <ConfirmPage
@@ -493,7 +504,9 @@ export class ApplicantPages {
         page={page}
         application={application}
         names={await this.names(page)}
-        emailVerified={emailVerified(page)}
+        emailVerified={
+          application.status !== 'draft' || (await this.accounts.emailVerified(application.applicantId))
+        }
         forms={{
           application: { values: fieldValues(options.form), errors: options.errors ?? {} },
           upload: options.upload,
@@ -586,9 +599,4 @@ function fieldsOf(error: DomainError): string[] {
     const field = (d as { field?: unknown }).field;
     return typeof field === 'string' ? [field] : [];
   });
-}
-
-/** Whether the signed-in person has confirmed their address (accounts' part; true where it says nothing). */
-function emailVerified(page: PageContext): boolean {
-  return (page.user as { emailVerified?: boolean } | null)?.emailVerified !== false;
 }
