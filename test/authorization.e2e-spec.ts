@@ -56,7 +56,7 @@ describe('authorisation matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  }, 300000);
+  }, 900000);
 
   function personFor(role: MatrixRole, call: Call): Person | undefined {
     switch (role) {
