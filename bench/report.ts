@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ROOT, log, round, type Comparison, type StepFigures } from './harness.js';
+import { pagesTable, type PageComparison } from './pages.js';
 
 /**
  * What the benchmarks print and write: the machine, the summary tables (Markdown, for the README) and
@@ -38,6 +39,8 @@ export interface BenchResult {
   };
   totals: { requests: number; non2xx: number; status5xx: number };
   failures: string[];
+  /** The web pages beside the JSON API for the same data (since issue 16). */
+  pages?: PageComparison[];
 }
 
 export function cpuModel(): string {
@@ -114,6 +117,7 @@ export function summaryTable(r: BenchResult): string {
       (b) =>
         `| ${b.step}: ${b.bare} | ${b.perSecond} | ${b.p50} | ${b.p99} | ${b.httpPerSecond} | ${b.ratio} |`,
     ),
+    ...(r.pages?.length ? ['', ...pagesTable(r.pages)] : []),
     '',
     `peak RSS: API ${r.memory.apiPeakRssMiB} MiB, worker ${r.memory.workerPeakRssMiB} MiB`,
     `e-mail: ${r.mail.notificationRows} notification rows, ${r.mail.sent} sent, ${r.mail.failed} failed, ${r.mail.inSink} in the sink; ` +

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       bare: bench.comparisons,
       memory: { apiPeakRssMiB: round(peak.api, 0), workerPeakRssMiB: round(peak.worker, 0) },
       mail: year.mail,
+      pages: year.pages,
       totals: totals(bench.steps),
       failures: bench.failures,
     };

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { hashPassword } from '../src/accounts/password.js';
 import { log, pool, prng, round, waitFor, type Bench, type Stack } from './harness.js';
+import { pageRows } from './pages.js';
 import type { BenchResult } from './report.js';
 import { storageRows } from './storage.js';
 
@@ -48,7 +49,7 @@ interface Applicant {
 }
 
 /** What the year adds to the results beside the steps (see BenchResult). */
-export type YearFigures = Pick<BenchResult, 'scale' | 'rounds' | 'publish' | 'offers' | 'mail'>;
+export type YearFigures = Pick<BenchResult, 'scale' | 'rounds' | 'publish' | 'offers' | 'mail' | 'pages'>;
 
 /** Runs the admission year against the stack (staff account STAFF); the steps' figures go to `bench`. */
 /** What every phase of the year is given. */
@@ -76,6 +77,8 @@ export async function admissionYear(bench: Bench, stack: Stack, scale: Scale): P
   const jury = await jurors(y);
   const people = await applicants(y, intakes);
   await surge(y, people);
+  // The pages beside the JSON API, on the submitted applications (before the rounds change them).
+  const pages = await pageRows(bench, people, PASSWORD);
   const rounds = await threeRounds(y, { intakes, rubrics, jury, applicants: people });
   const { publish, offers } = await resultsDay(y, intakes, people);
   const mail = await delivered(y);
@@ -95,6 +98,7 @@ export async function admissionYear(bench: Bench, stack: Stack, scale: Scale): P
     publish,
     offers,
     mail,
+    pages,
   };
 }
 
@@ -202,6 +206,18 @@ async function applicants(y: Year, intakes: Map<Programme, string>): Promise<App
         },
       }),
     { note: `scrypt N=2^${scale.passwordCostLog2}` },
+  );
+  // An applicant verifies the address before submitting: the link taken from the e-mail, as people do.
+  const verifyTokenOf = new Map<string, string>();
+  await waitFor('the verification e-mails', async () => {
+    for (const mail of stack.sink.messages) {
+      const m = /verify-email\?token=([A-Za-z0-9_\-.%]+)/.exec(mail.text);
+      if (m) verifyTokenOf.set(mail.to[0], decodeURIComponent(m[1]));
+    }
+    return applicants.every((a) => verifyTokenOf.has(a.email));
+  });
+  await bench.step('verify e-mail (POST /auth/verify-email)', applicants, (s, a) =>
+    bench.call(s, 'POST', '/auth/verify-email', { json: { token: verifyTokenOf.get(a.email) } }),
   );
   await bench.step(
     'login (POST /auth/login)',

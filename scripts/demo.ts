@@ -60,11 +60,12 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'Aalborg Talentakademi tracker is running (demo data, test clock on).',
+    `  Web pages   ${env.PUBLIC_URL}/  (sign in at ${env.PUBLIC_URL}/login with an account below)`,
     `  API docs    ${env.PUBLIC_URL}/api/docs`,
     `  Health      ${env.PUBLIC_URL}/health`,
     `  E-mail      ${sinkNote}`,
     '',
-    '  Demo accounts (log in with POST /api/auth/login):',
+    '  Demo accounts (sign in at /login, or POST /api/auth/login for a token):',
     ...accounts.map((a) => `    ${a.role.padEnd(10)} ${a.email.padEnd(36)} ${a.password}`),
     '',
     'Ctrl-C stops it.',

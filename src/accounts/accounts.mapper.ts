@@ -7,6 +7,7 @@ export interface UserView {
   role: User['role'];
   locale: User['locale'];
   birthDate?: string;
+  phone?: string;
   guardian?: { name: string; email: string; phone?: string };
   passwordSet?: boolean;
   active: boolean;
@@ -22,6 +23,7 @@ export function mapUser(user: User): UserView {
     locale: user.locale,
     active: user.active ?? true,
     ...(user.birthDate ? { birthDate: user.birthDate } : {}),
+    ...(user.phone ? { phone: user.phone } : {}),
     ...(user.guardianEmail
       ? {
           guardian: {

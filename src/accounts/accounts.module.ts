@@ -8,15 +8,18 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { TOKEN_ALGORITHM } from './access-token.js';
+import { AccountToken } from './account-token.entity.js';
 import { AuthGuard } from './auth.guard.js';
 import { UserLiveness } from './user-liveness.js';
 import { Invitation } from './invitation.entity.js';
+import { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
+import { WebSession } from './web-session.entity.js';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Invitation]),
+    TypeOrmModule.forFeature([User, Invitation, WebSession, AccountToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
@@ -27,8 +30,8 @@ import { User } from './user.entity.js';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, UserLiveness, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccountsService],
+  providers: [AccountsService, SessionsService, UserLiveness, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccountsService, SessionsService],
 })
 export class AccountsModule implements OnModuleInit {
   constructor(

@@ -38,7 +38,8 @@ import { removeLeftOverUploads, uploadFolder } from './storage/upload-folder.js'
   ],
   controllers: [ApplicationsController],
   providers: [ApplicationsService, MaterialsService, fileStorageProvider],
-  exports: [ApplicationsService],
+  // The web pages are a second face of this room: they upload with the same multer settings and service.
+  exports: [ApplicationsService, MaterialsService, MulterModule],
 })
 export class ApplicationsModule implements OnModuleInit {
   constructor(

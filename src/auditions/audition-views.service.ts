@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { ApplicationsService } from '../applications/applications.service.js';
+import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { Audition } from './audition.entity.js';
 import { mapRequest, slotTime } from './auditions.mapper.js';
@@ -24,6 +25,7 @@ export class AuditionViewsService {
     private readonly rounds: RoundsService,
     private readonly applications: ApplicationsService,
     private readonly accounts: AccountsService,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async listAuditions(roundId: string) {
@@ -42,10 +44,18 @@ export class AuditionViewsService {
     return this.describe(auditions, { staff: false });
   }
 
-  /** The application's auditions as its owner and staff see them: round, time and place, attendance. */
-  async applicantView(applicationId: string) {
-    const auditions = await this.auditions.find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+  /**
+   * The application's auditions as its owner and staff see them: round, time and place, attendance, and what to
+   * bring (the track's words in both languages, as the invitation says them).
+   */
+  async applicantView(application: ApplicationSummary) {
+    const auditions = await this.auditions.find({
+      where: { applicationId: application.id },
+      order: { createdAt: 'ASC' },
+    });
     if (!auditions.length) return [];
+    const { requirements } = await this.catalogue.getTrack(application.programme, application.track);
+    const bring = { da: requirements.bringDa ?? null, en: requirements.bringEn ?? null };
     const rounds = new Map(
       (await this.roundRows.findBy({ id: In(auditions.map((a) => a.roundId)) })).map((r) => [r.id, r]),
     );
@@ -64,6 +74,7 @@ export class AuditionViewsService {
         round: round.name,
         kind: round.kind,
         ...slotTime(slot),
+        bring,
         attendance: a.attendance,
         advanced: a.advancedAt !== null,
         rescheduleRequest: request ? mapRequest(request) : null,

@@ -42,7 +42,7 @@ export class AuditionsModule implements OnModuleInit {
   onModuleInit(): void {
     this.applications.onWithdrawn((tx, application) => this.scheduling.cancelReminders(tx, application.id));
     this.applications.addViewPart(async (application) => ({
-      auditions: await this.views.applicantView(application.id),
+      auditions: await this.views.applicantView(application),
     }));
   }
 }

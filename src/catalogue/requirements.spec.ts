@@ -40,8 +40,13 @@ describe('missingRequirements', () => {
   it('one piece only, and no motivation: both named', () => {
     const missing = missingRequirements(classical, { motivation: '  ', repertoire: [twoPieces[0]] });
     expect(missing).toEqual([
-      { item: 'motivation', message: 'A motivation is required' },
-      { item: 'repertoire', message: 'The repertoire must list 2 to 3 pieces (it lists 1)' },
+      { item: 'motivation', message: 'A motivation is required', rule: 'motivation' },
+      {
+        item: 'repertoire',
+        message: 'The repertoire must list 2 to 3 pieces (it lists 1)',
+        rule: 'piece-count',
+        params: { min: 2, max: 3, count: 1 },
+      },
     ]);
   });
 
@@ -57,6 +62,8 @@ describe('missingRequirements', () => {
       {
         item: 'repertoire',
         message: 'The repertoire lasts 13.5 minutes in total; at most 10 minutes are allowed',
+        rule: 'total-minutes',
+        params: { total: 13.5, max: 10 },
       },
     ]);
   });
@@ -71,31 +78,61 @@ describe('missingRequirements', () => {
 
   it('a piece without title or duration is named by its position', () => {
     const pieces = [{ title: 'A', durationMinutes: 4 }, { title: '' }];
-    expect(items(classical, { motivation: 'x', repertoire: pieces })).toEqual([
-      'repertoire.1.title',
-      'repertoire.1.durationMinutes',
+    expect(missingRequirements(classical, { motivation: 'x', repertoire: pieces })).toEqual([
+      {
+        item: 'repertoire.1.title',
+        message: 'Piece 2 needs a title',
+        rule: 'piece-title',
+        params: { piece: 2 },
+      },
+      {
+        item: 'repertoire.1.durationMinutes',
+        message: 'Piece 2 needs its duration in minutes',
+        rule: 'piece-duration',
+        params: { piece: 2 },
+      },
     ]);
   });
 
   it('production: counts uploads per kind and lists every one short', () => {
     expect(missingRequirements(production, { motivation: '', uploads: { work: 1 } })).toEqual([
-      { item: 'motivation', message: 'A motivation is required' },
-      { item: 'uploads.work', message: 'Upload at least 2 works (1 uploaded)' },
-      { item: 'uploads.cv', message: 'Upload a CV' },
+      { item: 'motivation', message: 'A motivation is required', rule: 'motivation' },
+      {
+        item: 'uploads.work',
+        message: 'Upload at least 2 works (1 uploaded)',
+        rule: 'uploads',
+        params: { min: 2, count: 1, labelDa: 'værk', labelEn: 'work' },
+      },
+      {
+        item: 'uploads.cv',
+        message: 'Upload a CV',
+        rule: 'uploads',
+        params: { min: 1, count: 0, labelDa: 'CV', labelEn: 'CV' },
+      },
     ]);
     expect(missingRequirements(production, { motivation: 'x', uploads: { work: 2, cv: 1 } })).toEqual([]);
   });
 
   it('visual art: a portfolio; uploads of other kinds do not count', () => {
     expect(missingRequirements(visualArt, { uploads: { work: 3 } })).toEqual([
-      { item: 'uploads.portfolio', message: 'Upload a portfolio' },
+      {
+        item: 'uploads.portfolio',
+        message: 'Upload a portfolio',
+        rule: 'uploads',
+        params: { min: 1, count: 0, labelDa: 'portfolio', labelEn: 'portfolio' },
+      },
     ]);
     expect(missingRequirements(visualArt, { uploads: { portfolio: 1 } })).toEqual([]);
   });
 
   it('theatre: a monologue and a song named; a repertoire is not asked for', () => {
     expect(missingRequirements(theatre, { namedPieces: { monologue: 'Hamlet, 3. akt' } })).toEqual([
-      { item: 'namedPieces.song', message: 'Name your song' },
+      {
+        item: 'namedPieces.song',
+        message: 'Name your song',
+        rule: 'named-piece',
+        params: { labelDa: 'sang', labelEn: 'song' },
+      },
     ]);
     expect(items(theatre, {})).toEqual(['namedPieces.monologue', 'namedPieces.song']);
     expect(

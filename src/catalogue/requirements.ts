@@ -41,10 +41,32 @@ export interface ApplicationContent {
   uploads?: Record<string, number>;
 }
 
+/** Which rule an item falls short of: a client (the pages) words each one in the reader's language. */
+export type MissingRule =
+  | 'motivation'
+  | 'piece-count'
+  | 'piece-title'
+  | 'piece-duration'
+  | 'total-minutes'
+  | 'uploads'
+  | 'named-piece';
+
 export interface MissingItem {
   /** A field path a client can point at, e.g. `repertoire`, `repertoire.1.durationMinutes`, `uploads.cv`. */
   item: string;
+  /** The sentence in English, as the API says it. */
   message: string;
+  rule: MissingRule;
+  /** The numbers and names the rule's sentence needs (`piece` counts from 1). */
+  params?: {
+    min?: number;
+    max?: number;
+    count?: number;
+    piece?: number;
+    total?: number;
+    labelDa?: string;
+    labelEn?: string;
+  };
 }
 
 const blank = (value: string | null | undefined) => !value || value.trim() === '';
@@ -55,7 +77,7 @@ export function missingRequirements(req: TrackRequirements, input: ApplicationCo
   const missing: MissingItem[] = [];
 
   if (req.motivation?.required && blank(input.motivation)) {
-    missing.push({ item: 'motivation', message: 'A motivation is required' });
+    missing.push({ item: 'motivation', message: 'A motivation is required', rule: 'motivation' });
   }
 
   if (req.repertoire) {
@@ -66,11 +88,18 @@ export function missingRequirements(req: TrackRequirements, input: ApplicationCo
       missing.push({
         item: 'repertoire',
         message: `The repertoire must list ${wanted} pieces (it lists ${pieces.length})`,
+        rule: 'piece-count',
+        params: { min: minPieces, max: maxPieces, count: pieces.length },
       });
     }
     pieces.forEach((piece, i) => {
       if (blank(piece.title)) {
-        missing.push({ item: `repertoire.${i}.title`, message: `Piece ${i + 1} needs a title` });
+        missing.push({
+          item: `repertoire.${i}.title`,
+          message: `Piece ${i + 1} needs a title`,
+          rule: 'piece-title',
+          params: { piece: i + 1 },
+        });
       }
       if (
         maxTotalMinutes !== undefined &&
@@ -79,6 +108,8 @@ export function missingRequirements(req: TrackRequirements, input: ApplicationCo
         missing.push({
           item: `repertoire.${i}.durationMinutes`,
           message: `Piece ${i + 1} needs its duration in minutes`,
+          rule: 'piece-duration',
+          params: { piece: i + 1 },
         });
       }
     });
@@ -90,6 +121,8 @@ export function missingRequirements(req: TrackRequirements, input: ApplicationCo
       missing.push({
         item: 'repertoire',
         message: `The repertoire lasts ${total} minutes in total; at most ${maxTotalMinutes} minutes are allowed`,
+        rule: 'total-minutes',
+        params: { total, max: maxTotalMinutes },
       });
     }
   }
@@ -103,13 +136,20 @@ export function missingRequirements(req: TrackRequirements, input: ApplicationCo
           upload.min === 1
             ? `Upload ${article(upload.labelEn)} ${upload.labelEn}`
             : `Upload at least ${plural(upload.min, upload.labelEn, `${upload.labelEn}s`)} (${have} uploaded)`,
+        rule: 'uploads',
+        params: { min: upload.min, count: have, labelDa: upload.labelDa, labelEn: upload.labelEn },
       });
     }
   }
 
   for (const piece of req.namedPieces ?? []) {
     if (blank(input.namedPieces?.[piece.key])) {
-      missing.push({ item: `namedPieces.${piece.key}`, message: `Name your ${piece.labelEn}` });
+      missing.push({
+        item: `namedPieces.${piece.key}`,
+        message: `Name your ${piece.labelEn}`,
+        rule: 'named-piece',
+        params: { labelDa: piece.labelDa, labelEn: piece.labelEn },
+      });
     }
   }
 

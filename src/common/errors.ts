@@ -18,6 +18,7 @@ export enum ErrorCode {
   /** An application's material would exceed its count or total size. */
   QuotaExceeded = 'QUOTA_EXCEEDED',
   Incomplete = 'INCOMPLETE',
+  EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   RangeNotSatisfiable = 'RANGE_NOT_SATISFIABLE',
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ScoreFinal]: HttpStatus.CONFLICT,
   [ErrorCode.QuotaExceeded]: HttpStatus.CONFLICT,
   [ErrorCode.Incomplete]: HttpStatus.CONFLICT,
+  [ErrorCode.EmailNotVerified]: HttpStatus.FORBIDDEN,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.BAD_REQUEST,
   [ErrorCode.RangeNotSatisfiable]: HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,

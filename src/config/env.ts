@@ -38,6 +38,8 @@ export interface Env {
   THROTTLE_UPLOAD_LIMIT: number;
   TRUST_PROXY: false | number | string;
   PASSWORD_COST_LOG2: number;
+  SESSION_IDLE_MINUTES: number;
+  SESSION_MAX_HOURS: number;
 }
 
 export class EnvError extends Error {}
@@ -200,5 +202,9 @@ export function validateEnv(raw: Raw): Env {
     TRUST_PROXY: trustProxy(raw),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2,
+    // A page session ends after this long without a request, and in any case this long after signing in:
+    // together, a whole audition day while in use.
+    SESSION_IDLE_MINUTES: int(raw, 'SESSION_IDLE_MINUTES', 240, 1, 7 * 24 * 60),
+    SESSION_MAX_HOURS: int(raw, 'SESSION_MAX_HOURS', 24, 1, 24 * 90),
   };
 }

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AdmissionsModule } from '../admissions/admissions.module.js';
+import { ApplicationsModule } from '../applications/applications.module.js';
+import { AuditionsModule } from '../auditions/auditions.module.js';
+import { ApplicantPages } from './applicant/applicant.pages.js';
+import { AccountPages } from './accounts/account.pages.js';
+import { HomePages } from './home/home.pages.js';
+import { PageExceptionFilter } from './page-exception.filter.js';
+import { PageGuard } from './page.guard.js';
+import { WebSessions } from './web-sessions.js';
+
+/**
+ * The web pages: a room on top of the others, calling their services (never the API over HTTP). One folder
+ * per audience (applicant/, jury/, staff/, student/) beside the shared layout, components and dictionaries.
+ */
+@Module({
+  imports: [ApplicationsModule, AuditionsModule, AdmissionsModule],
+  controllers: [HomePages, AccountPages, ApplicantPages],
+  providers: [PageGuard, PageExceptionFilter, WebSessions],
+})
+export class WebModule {}
