@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Redis } from 'ioredis';
 import { Repository } from 'typeorm';
 import type { AuthUser, Role } from '../common/auth.js';
 import type { Env } from '../config/env.js';
-import { REDIS } from '../redis/redis.module.js';
+import { Broadcast } from '../common/broadcast.js';
 import { User } from './user.entity.js';
 
 interface Entry {
@@ -17,6 +16,7 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 50_000;
+const CHANNEL = 'accounts:user-changed';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -27,21 +27,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * lives, and when the subscription comes back the whole cache is dropped (messages may have been missed).
  */
 @Injectable()
-export class UserLiveness implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UserLiveness implements OnApplicationBootstrap {
   private readonly logger = new Logger(UserLiveness.name);
   private readonly entries = new Map<string, Entry>();
   /** Bumped by every invalidation: a lookup that started before one does not put its (stale) answer back. */
   private generation = 0;
-  private subscriber?: Redis;
-  private readonly channel: string;
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly config: ConfigService<Env, true>,
-    @Inject(REDIS) private readonly redis: Redis,
-  ) {
-    this.channel = `${config.get('QUEUE_PREFIX')}:accounts:user-changed`;
-  }
+    private readonly broadcast: Broadcast,
+  ) {}
 
   /** The user as the token names them, or null when they do not exist, are deactivated, or have another role or token version. */
   async check(sub: string, role: Role, tokenVersion?: number): Promise<AuthUser | null> {
@@ -79,7 +75,7 @@ export class UserLiveness implements OnApplicationBootstrap, OnApplicationShutdo
   async changed(userId: string): Promise<void> {
     this.forget(userId);
     try {
-      await this.redis.publish(this.channel, userId);
+      await this.broadcast.publish(CHANNEL, userId);
     } catch (error) {
       this.logger.warn(
         `user change not broadcast (Redis unavailable; other processes notice within ${this.config.get('AUTH_USER_CACHE_MS')} ms): ${(error as Error).message}`,
@@ -95,10 +91,6 @@ export class UserLiveness implements OnApplicationBootstrap, OnApplicationShutdo
     clearTimeout(timer);
   }
 
-  onApplicationShutdown(): void {
-    this.subscriber?.disconnect();
-  }
-
   private forget(userId?: string): void {
     this.generation++;
     if (userId) this.entries.delete(userId);
@@ -106,25 +98,20 @@ export class UserLiveness implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async listen(): Promise<void> {
-    // Its own connection (a subscribed connection runs no other commands); it queues the subscription while
-    // Redis is away and subscribes again on every reconnect.
-    const subscriber = new Redis(this.config.get('REDIS_URL'), { maxRetriesPerRequest: null });
-    this.subscriber = subscriber;
     let warned = false;
-    let connected = false;
-    subscriber.on('error', (error: Error) => {
-      if (!warned) this.logger.warn(`user-change subscription unavailable: ${error.message}`);
-      warned = true;
-    });
-    subscriber.on('ready', () => {
-      warned = false;
-      // Back after an outage: changes may have been broadcast meanwhile, so nothing cached is trusted.
-      if (connected) this.forget();
-      connected = true;
-    });
-    subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
     try {
-      await subscriber.subscribe(this.channel);
+      await this.broadcast.subscribe(CHANNEL, {
+        onMessage: (userId) => this.forget(userId),
+        // Back after an outage: changes may have been broadcast meanwhile, so nothing cached is trusted.
+        onReconnect: () => {
+          warned = false;
+          this.forget();
+        },
+        onError: (error) => {
+          if (!warned) this.logger.warn(`user-change subscription unavailable: ${error.message}`);
+          warned = true;
+        },
+      });
     } catch (error) {
       this.logger.warn(`could not subscribe to user changes: ${(error as Error).message}`);
     }

@@ -1,3 +1,4 @@
+import { Broadcast } from './broadcast.js';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from './clock.js';
 import { Links } from './links.js';
@@ -13,9 +14,9 @@ export class CommonModule {
   }): DynamicModule {
     return {
       module: CommonModule,
-      providers: [Clock, Links, Sweeper, { provide: PROCESS_ROLE, useValue: options.role }],
+      providers: [Clock, Links, Sweeper, Broadcast, { provide: PROCESS_ROLE, useValue: options.role }],
       controllers: options.testClockRoutes ? [TestClockController] : [],
-      exports: [Clock, Links, Sweeper, PROCESS_ROLE],
+      exports: [Clock, Links, Sweeper, Broadcast, PROCESS_ROLE],
     };
   }
 }

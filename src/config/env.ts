@@ -1,4 +1,4 @@
-import { parseTrustProxy } from '../common/client-address.js';
+import { parseTrustProxy } from './trust-proxy.js';
 
 /**
  * The process environment, checked once at start-up. Every variable has a default that works on a
