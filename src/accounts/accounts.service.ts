@@ -157,21 +157,25 @@ export class AccountsService {
       await this.insertUnique(tx, user);
       // The welcome (a minor's guardian gets a copy naming the applicant) and, to the applicant alone, the link
       // that verifies the address: a guardian's click must not stand for the applicant's.
-      const contact = await this.contactOf(user.id, tx);
+      const contact = this.recipientOf(user);
       await this.notifications.enqueue(tx, {
         type: 'welcome',
         to: contact,
         data: { link: this.links.home() },
       });
-      await this.sendVerification(user.id, tx);
+      await this.sendVerification(user.id, tx, contact);
     });
     return mapUser(user);
   }
 
   /** A new link to verify the address, e-mailed to the person (not their guardian). Returns the token. */
-  async sendVerification(userId: string, em?: EntityManager): Promise<{ token: string; expiresAt: Date }> {
+  async sendVerification(
+    userId: string,
+    em?: EntityManager,
+    known?: Recipient,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const run = async (tx: EntityManager) => {
-      const { guardian: _guardian, ...contact } = await this.contactOf(userId, tx);
+      const { guardian: _guardian, ...contact } = known ?? (await this.contactOf(userId, tx));
       const issued = await this.issueToken(tx, userId, 'verify-email', VERIFY_TTL_MS);
       await this.notifications.enqueue(tx, {
         type: 'verify_email',
@@ -478,6 +482,11 @@ export class AccountsService {
   async contactOf(userId: string, em?: EntityManager): Promise<Recipient> {
     const user = await (em ? em.getRepository(User) : this.users).findOneBy({ id: userId });
     if (!user) throw notFound('user', userId);
+    return this.recipientOf(user);
+  }
+
+  /** contactOf for a user already in hand (e.g. just created in the caller's transaction). */
+  private recipientOf(user: User): Recipient {
     const minor = user.birthDate
       ? ageOn(user.birthDate, copenhagenDate(this.clock.now())) < ADULT_AGE
       : false;
