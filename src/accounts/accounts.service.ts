@@ -109,6 +109,8 @@ export class AccountsService {
         );
       }
       await tx.update(User, { id: user.id }, { role, active, tokenVersion: () => 'token_version + 1' });
+      // Signed in on a page with the old role or as a deactivated person: those sessions end too.
+      await this.sessions.endAllOf(user.id, { em: tx });
       await this.audit.record(tx, {
         actor,
         action: 'user.updated',

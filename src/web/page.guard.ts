@@ -75,7 +75,9 @@ export class PageGuard implements CanActivate {
   async contextFor(req: Request & { id?: string }, res: Response): Promise<PageContext> {
     const token = readCookie(req, SESSION_COOKIE);
     const session = token ? await this.sessions.resolve(token) : null;
-    const user = session ? await this.accounts.findUser(session.userId) : null;
+    // A deactivated person's session ends here too, whatever ended it elsewhere.
+    const found = session ? await this.accounts.findUser(session.userId) : null;
+    const user = found?.active ? found : null;
     if (token && (!session || !user)) {
       if (session) await this.sessions.end(session.id);
       clearCookie(res, SESSION_COOKIE);
