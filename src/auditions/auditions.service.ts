@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { notFound } from '../common/errors.js';
 import { Audition } from './audition.entity.js';
 import {
   mapRound,
   toAuditionInfo,
-  toPanelSeat,
   type AuditionInfo,
   type PanelSeat,
   type RoundView,
@@ -132,13 +131,35 @@ export class AuditionsService {
   /** Who sits on these panels, and as what. */
   async panelMembers(panelIds: string[], em: EntityManager = this.auditions.manager): Promise<PanelSeat[]> {
     if (!panelIds.length) return [];
-    return (await em.findBy(PanelMember, { panelId: In([...new Set(panelIds)]) })).map(toPanelSeat);
+    const rows = (await em.query(
+      'SELECT panel_id, user_id, role FROM panel_members WHERE panel_id = ANY($1::uuid[])',
+      [[...new Set(panelIds)]],
+    )) as Array<{ panel_id: string; user_id: string; role: PanelRole }>;
+    return rows.map((m) => ({ panelId: m.panel_id, userId: m.user_id, role: m.role }));
   }
 
-  /** Every audition of a round, in the order they were placed. */
+  /** Every audition of a round, in the order they were placed (read without entities: rounds have thousands). */
   async auditionsOfRound(roundId: string): Promise<AuditionInfo[]> {
-    const rows = await this.auditions.find({ where: { roundId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(toAuditionInfo);
+    const rows = (await this.auditions.query(
+      `SELECT id, round_id, application_id, panel_id, slot_id, attendance FROM auditions
+        WHERE round_id = $1 ORDER BY created_at ASC, id ASC`,
+      [roundId],
+    )) as Array<{
+      id: string;
+      round_id: string;
+      application_id: string;
+      panel_id: string;
+      slot_id: string | null;
+      attendance: AuditionInfo['attendance'];
+    }>;
+    return rows.map((a) => ({
+      id: a.id,
+      roundId: a.round_id,
+      applicationId: a.application_id,
+      panelId: a.panel_id,
+      slotId: a.slot_id,
+      attendance: a.attendance,
+    }));
   }
 
   /** The application's auditions whose panel the user sits on (whether they may judge them is the jury's call). */

@@ -29,6 +29,7 @@ export interface Env {
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
   PASSWORD_COST_LOG2: number;
+  BENCH_STATEMENTS: boolean;
 }
 
 export class EnvError extends Error {}
@@ -131,5 +132,7 @@ export function validateEnv(raw: Raw): Env {
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
+    // The benchmark's statement count: each response says how many SQL statements it took (x-sql-statements).
+    BENCH_STATEMENTS: flag(raw, 'BENCH_STATEMENTS', false),
   };
 }

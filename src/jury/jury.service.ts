@@ -467,7 +467,7 @@ export class JuryService {
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
     const auditions = await this.auditions.auditionsOfRound(roundId);
     const ids = auditions.map((a) => a.id);
-    const [scoreRows, resultRows, summaries, panels] = await Promise.all([
+    const [scoreRows, resultRows, withdrawn, panels] = await Promise.all([
       this.scores.query(
         'SELECT audition_id, juror_id, criteria, grade FROM scores WHERE audition_id = ANY($1::uuid[])',
         [ids],
@@ -479,7 +479,7 @@ export class JuryService {
           WHERE audition_id = ANY($1::uuid[]) AND locked_at IS NOT NULL`,
         [ids],
       ) as Promise<Array<{ audition_id: string; grade: number; passed: boolean }>>,
-      this.applications.summaries(auditions.map((a) => a.applicationId)),
+      this.applications.withdrawnAmong(auditions.map((a) => a.applicationId)),
       this.panelsOf(auditions),
     ]);
     const panelOf = new Map(auditions.map((a) => [a.id, a.panelId]));
@@ -492,7 +492,6 @@ export class JuryService {
       list.push({ jurorId: s.juror_id, criteria: s.criteria, grade: s.grade });
     }
     const agreed = new Map(resultRows.map((r) => [r.audition_id, r]));
-    const withdrawn = new Set(summaries.filter((s) => s.status === 'withdrawn').map((s) => s.id));
     const input: AuditionForRanking[] = auditions.map((a) => ({
       applicationId: a.applicationId,
       agreedGrade: agreed.get(a.id)?.grade ?? null,
@@ -569,6 +568,15 @@ export class JuryService {
     return mapScore((await tx.findOneBy(Score, { id }))!);
   }
 
+  /** Who is recused from these auditions (rounds of thousands: the ids go as one array). */
+  private async recusalsOf(auditionIds: string[]): Promise<Array<Pick<Conflict, 'auditionId' | 'jurorId'>>> {
+    const rows = (await this.dataSource.query(
+      'SELECT audition_id, juror_id FROM conflicts WHERE audition_id = ANY($1::uuid[])',
+      [auditionIds],
+    )) as Array<{ audition_id: string; juror_id: string }>;
+    return rows.map((r) => ({ auditionId: r.audition_id, jurorId: r.juror_id }));
+  }
+
   /**
    * Per audition: its panel's members and who is recused (this room's own record), whether a juror's score
    * counts, and the panel's strength (how many may still score, whether staff must act).
@@ -577,7 +585,7 @@ export class JuryService {
     const [members, recusals] = auditions.length
       ? await Promise.all([
           this.auditions.panelMembers(auditions.map((a) => a.panelId)),
-          this.conflicts.findBy({ auditionId: In(auditions.map((a) => a.id)) }),
+          this.recusalsOf(auditions.map((a) => a.id)),
         ])
       : [[], []];
     const byPanel = new Map<string, Set<string>>();
