@@ -148,9 +148,7 @@ async function main(): Promise<void> {
       )
     ).rows as Array<{ id: string; email: string; name: string; auditions: string[] }>;
     const jwt = app.get(JwtService);
-    const tokens = await Promise.all(
-      jurors.map((j) => jwt.signAsync({ sub: j.id, role: 'juror', email: j.email, name: j.name })),
-    );
+    const tokens = await Promise.all(jurors.map((j) => jwt.signAsync({ sub: j.id, role: 'juror', ver: 0 })));
     const body = (i: number) => ({
       criteria: Object.fromEntries(KEYS.map((k, c) => [k, 1 + ((i + c) % 10)])),
       grade: GRADES[i % GRADES.length],

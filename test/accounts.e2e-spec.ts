@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { DataSource } from 'typeorm';
 import { AccountsService } from '../src/accounts/accounts.service.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import {
@@ -134,7 +135,7 @@ describe('accounts', () => {
     beforeAll(async () => {
       person = await registerApplicant(t);
     });
-    const claims = () => ({ sub: person.id, role: 'applicant', email: person.email, name: person.name });
+    const claims = () => ({ sub: person.id, role: 'applicant', ver: 0 });
     const now = () => Math.floor(Date.now() / 1000);
 
     it.each([
@@ -163,6 +164,133 @@ describe('accounts', () => {
         .get('/api/me')
         .set('Authorization', `Bearer ${hs256({ ...claims(), exp: now() + 600 }, t.env.JWT_SECRET)}`)
         .expect(200);
+    });
+  });
+
+  describe('tokens tied to live users', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const payload = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const patch = (who: Person, id: string, body: object) =>
+      t.http().patch(`/api/users/${id}`).set(who.auth).send(body);
+    /** Polls until the request answers `status` (cross-process messages arrive asynchronously), up to `ms`. */
+    async function eventually(call: () => Promise<{ status: number }>, status: number, ms = 10_000) {
+      const until = Date.now() + ms;
+      let last = 0;
+      while (Date.now() < until) {
+        last = (await call()).status;
+        if (last === status) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`still ${last}, expected ${status}`);
+    }
+
+    it('the token carries only sub, role and the token version: no e-mail or name', async () => {
+      const minor = await registerApplicant(t, {
+        name: 'Lille Sofie Ibsen',
+        birthDate: '2012-04-01',
+        guardian: { name: 'Far Ibsen', email: uniqueEmail('far') },
+      });
+      const body = payload(minor.token);
+      expect(Object.keys(body).sort()).toEqual(['exp', 'iat', 'role', 'sub', 'ver']);
+      expect(JSON.stringify(body)).not.toContain(minor.email);
+      expect(JSON.stringify(body)).not.toContain('Sofie');
+    });
+
+    it('a forged token (right secret) for a user who does not exist, or with another role → 401', async () => {
+      const forged = hs256({ sub: randomUUID(), role: 'staff', ver: 0, exp: now() + 600 }, t.env.JWT_SECRET);
+      const res = await t.http().get('/api/audit').set('Authorization', `Bearer ${forged}`).expect(401);
+      expect(res.body.message).toMatch(/no longer stands for an active account/);
+      const juror = await createPerson(t, 'juror');
+      const promoted = hs256({ sub: juror.id, role: 'staff', ver: 0, exp: now() + 600 }, t.env.JWT_SECRET);
+      await t.http().get('/api/audit').set('Authorization', `Bearer ${promoted}`).expect(401);
+      const notUuid = hs256({ sub: 'staff', role: 'staff', ver: 0, exp: now() + 600 }, t.env.JWT_SECRET);
+      await t.http().get('/api/me').set('Authorization', `Bearer ${notUuid}`).expect(401);
+    });
+
+    it('a deactivated user → 401 at once and cannot sign in; reactivated, old tokens stay dead (audited)', async () => {
+      const juror = await createPerson(t, 'juror');
+      await t.http().get('/api/jury/auditions').set(juror.auth).expect(200); // cached as active now
+      const off = await patch(staff, juror.id, { active: false }).expect(200);
+      expect(off.body).toMatchObject({ id: juror.id, active: false, role: 'juror' });
+      const refused = await t.http().get('/api/jury/auditions').set(juror.auth).expect(401);
+      expect(refused.body.code).toBe('UNAUTHENTICATED');
+      const signIn = await t.http().post('/api/auth/login').send({ email: juror.email, password: PASSWORD });
+      expect(signIn.status).toBe(401);
+      expect(signIn.body.message).toMatch(/deactivated/);
+
+      await patch(staff, juror.id, { active: true }).expect(200);
+      await t.http().get('/api/jury/auditions').set(juror.auth).expect(401);
+      const again = await login(t, juror.email);
+      await t.http().get('/api/jury/auditions').set(again.auth).expect(200);
+
+      const audit = await t
+        .http()
+        .get('/api/audit')
+        .query({ entity: 'user', entityId: juror.id, action: 'user.updated' })
+        .set(staff.auth)
+        .expect(200);
+      expect(audit.body.items.map((r: { after: object }) => r.after)).toEqual([
+        { role: 'juror', active: true },
+        { role: 'juror', active: false },
+      ]);
+    });
+
+    it('a changed role: the old token is refused, a new sign-in carries the new role', async () => {
+      const juror = await createPerson(t, 'juror');
+      await t.http().get('/api/jury/auditions').set(juror.auth).expect(200);
+      await patch(staff, juror.id, { role: 'teacher' }).expect(200);
+      await t.http().get('/api/jury/auditions').set(juror.auth).expect(401);
+      await t.http().get('/api/me').set(juror.auth).expect(401);
+      const teacher = await login(t, juror.email);
+      expect(teacher.role).toBe('teacher');
+      await t.http().get('/api/jury/auditions').set(teacher.auth).expect(403);
+    });
+
+    it('refusals: not staff 403, unknown user 404, own account 409, an applicant’s role 409, bad body 400', async () => {
+      const juror = await createPerson(t, 'juror');
+      const applicant = await registerApplicant(t);
+      await patch(juror, juror.id, { active: false }).expect(403);
+      await patch(staff, randomUUID(), { active: false }).expect(404);
+      const self = await patch(staff, staff.id, { active: false }).expect(409);
+      expect(self.body.message).toMatch(/your own account/);
+      await patch(staff, applicant.id, { role: 'staff' }).expect(409);
+      const bad = await patch(staff, juror.id, { role: 'applicant' }).expect(400);
+      expect(bad.body.message).toMatch(/role must be one of juror, teacher, staff/);
+      await patch(staff, juror.id, { active: 'no' }).expect(400);
+      // Nothing changed: the juror's token still works.
+      await t.http().get('/api/jury/auditions').set(juror.auth).expect(200);
+    });
+
+    it('across API processes: a cached user is dropped at once by the broadcast, not after the cache lifetime', async () => {
+      // A second API process that would trust its cache for a minute.
+      const other = await startApp({ env: { AUTH_USER_CACHE_MS: '60000' } });
+      try {
+        const juror = await createPerson(t, 'juror');
+        const db = t.app.get(DataSource);
+        await other.http().get('/api/jury/auditions').set(juror.auth).expect(200);
+        // The common case needs no database: a change behind the service's back goes unnoticed while cached.
+        await db.query('UPDATE users SET active = false WHERE id = $1', [juror.id]);
+        await other.http().get('/api/jury/auditions').set(juror.auth).expect(200);
+        await db.query('UPDATE users SET active = true WHERE id = $1', [juror.id]);
+        // Staff deactivate through the first process: the second refuses within moments (pub/sub), not a minute.
+        await patch(staff, juror.id, { active: false }).expect(200);
+        await eventually(() => other.http().get('/api/jury/auditions').set(juror.auth), 401, 5000);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('without the broadcast (e.g. Redis away), the cache lifetime bounds a stale answer', async () => {
+      const other = await startApp({ env: { AUTH_USER_CACHE_MS: '500' } });
+      try {
+        const juror = await createPerson(t, 'juror');
+        await other.http().get('/api/jury/auditions').set(juror.auth).expect(200);
+        await t.app.get(DataSource).query('UPDATE users SET active = false WHERE id = $1', [juror.id]);
+        await eventually(() => other.http().get('/api/jury/auditions').set(juror.auth), 401);
+      } finally {
+        await other.close();
+      }
     });
   });
 

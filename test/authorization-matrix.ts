@@ -158,6 +158,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     expect: staffOnly,
     request: () => ({ body: { email: uniqueEmail('invitee'), name: 'Lars Nielsen', role: 'juror' } }),
   },
+  // Staff deactivate an account or change a role; a fresh juror each time (the change ends their tokens).
+  'PATCH /api/users/{id}': changing(staffOnly, async (w) => ({
+    params: { id: (await w.juror()).id },
+    body: { role: 'teacher' },
+  })),
   'GET /api/audit': { expect: staffOnly },
 
   // ---- notifications ----
@@ -368,6 +373,19 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   'PUT /api/auditions/{id}/scores/mine': changing(
     roles({ jurorOnPanel: '2xx', recusedJuror: 403, jurorOffPanel: 404 }),
     async (w) => ({ ...(await scheduledAudition(w)), body: await w.scoreBody() }),
+  ),
+  // A correction with a reason: staff correct anyone's score (here the chair's); the chair corrects other jurors'
+  // but not their own (403: staff do that); the recused juror may not (403), a juror off the panel gets 404.
+  'PUT /api/auditions/{id}/scores/{jurorId}': changing(
+    roles({ staff: '2xx', jurorOnPanel: 403, recusedJuror: 403, jurorOffPanel: 404 }),
+    async (w) => {
+      const audition = await w.scored();
+      return {
+        params: { id: audition.auditionId, jurorId: w.jurorOnPanel.id },
+        owner: audition.owner,
+        body: { ...(await w.scoreBody()), grade: 10, reason: 'Censor tastede forkert.' },
+      };
+    },
   ),
   // Blind: the chair has scored this one, so sees the panel's; the recused juror never does.
   'GET /api/auditions/{id}/scores': reading(

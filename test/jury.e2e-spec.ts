@@ -257,6 +257,99 @@ describe('jury', () => {
     expect(list.body.scored).toBe(1);
   });
 
+  it('blind scoring holds: throwaway score, read the panel’s, revise → 409; the chair or staff correct it with a reason (audited)', async () => {
+    // j1 (chair) and j2 scored this one in the test before, and j2 has read the panel's scores.
+    const id = panelA[1].id;
+    const correct = (who: Person, jurorId: string, body: object) =>
+      t.http().put(`/api/auditions/${id}/scores/${jurorId}`).set(who.auth).send(body);
+
+    // The attack: a throwaway score, a look at the others', then the "real" score.
+    await score(j3, id, 1, -3).expect(200);
+    const peek = await scoresOf(j3, id).expect(200);
+    expect(peek.body.scores.find((s: { jurorId: string }) => s.jurorId === j3.id)).toMatchObject({
+      revision: 1,
+      final: true,
+      panelSeenAt: expect.any(String),
+    });
+    const revise = await score(j3, id, 7, 10).expect(409);
+    expect(revise.body.code).toBe('SCORE_FINAL');
+    expect(revise.body.message).toMatch(
+      /Your score is final: you saw the panel's scores on .*chair or staff/,
+    );
+    await score(j2, id, 9, 12).expect(409);
+    // A retry of the very same score is answered unchanged (idempotent), and nothing moved.
+    const retry = await score(j3, id, 1, -3).expect(200);
+    expect(retry.body).toMatchObject({ revision: 1, grade: -3 });
+    const mine = await t.http().get('/api/jury/auditions').set(j3.auth).expect(200);
+    expect(mine.body.items.find((i: { id: string }) => i.id === id).myScore).toMatchObject({
+      grade: -3,
+      final: true,
+    });
+
+    // The chair has not looked yet: their own score is still theirs to revise.
+    await score(j1, id, 8, 10).expect(200);
+
+    // A correction needs the chair (for another juror) or staff, the whole score and a reason.
+    const body = {
+      criteria: all(6),
+      grade: 7,
+      reason: 'Censor tastede −3 ved en fejl; rettet efter samtale.',
+    };
+    const noReason = await correct(j1, j3.id, { criteria: all(6), grade: 7 }).expect(400);
+    expect(noReason.body.message).toMatch(/reason/);
+    await correct(j1, j3.id, { ...body, criteria: { ...all(6), technique: 11 } }).expect(400);
+    const notChair = await correct(j2, j3.id, body).expect(403);
+    expect(notChair.body.message).toMatch(/chair or staff/);
+    await correct(k1, j3.id, body).expect(404);
+    await correct(staff, k1.id, body).expect(404); // k1 has no score here
+    const fixed = await correct(j1, j3.id, body).expect(200);
+    expect(fixed.body).toMatchObject({
+      jurorId: j3.id,
+      revision: 2,
+      grade: 7,
+      criteria: all(6),
+      final: true,
+    });
+
+    // The chair reads the panel's too: their own is final now, and only staff correct it.
+    await scoresOf(j1, id).expect(200);
+    await score(j1, id, 9, 12).expect(409);
+    const own = await correct(j1, j1.id, { ...body, criteria: all(9), grade: 12 }).expect(403);
+    expect(own.body.message).toMatch(/staff/);
+    await correct(staff, j1.id, {
+      ...body,
+      criteria: all(9),
+      grade: 12,
+      reason: 'Prøveleder bad om det.',
+    }).expect(200);
+
+    const audit = await t
+      .http()
+      .get('/api/audit')
+      .query({ entity: 'audition', entityId: id, action: 'score.corrected' })
+      .set(staff.auth)
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        actorId: staff.id,
+        reason: 'Prøveleder bad om det.',
+        before: expect.objectContaining({ jurorId: j1.id, revision: 2, grade: 10 }),
+        after: expect.objectContaining({ jurorId: j1.id, revision: 3, grade: 12 }),
+      }),
+      expect.objectContaining({
+        actorId: j1.id,
+        reason: body.reason,
+        before: expect.objectContaining({ jurorId: j3.id, revision: 1, grade: -3, criteria: all(1) }),
+        after: expect.objectContaining({ jurorId: j3.id, revision: 2, grade: 7, criteria: all(6) }),
+      }),
+    ]);
+
+    // Once the result is recorded, corrections wait for staff to reopen it, like every score.
+    await result(j1, id, { grade: 10, passed: true }).expect(200);
+    const late = await correct(staff, j3.id, body).expect(409);
+    expect(late.body.code).toBe('LOCKED');
+  });
+
   it('a revision replaces the score; both versions are in the audit with before and after', async () => {
     const id = panelA[2].id;
     await score(j3, id, 5, 4).expect(200);

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '../common/auth.js';
 import { RateLimited } from '../common/rate-limit.js';
 import { toCopenhagenIso } from '../common/time.js';
 import { AccountsService } from './accounts.service.js';
-import { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
+import {
+  AcceptInvitationDto,
+  CreateUserDto,
+  LoginDto,
+  RegisterDto,
+  UpdateUserDto,
+} from './dto/accounts.dto.js';
 
 @ApiTags('accounts')
 @Controller()
@@ -46,5 +52,17 @@ export class AccountsController {
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     const issued = await this.accounts.invite(user, dto);
     return { ...issued.user, invitationExpiresAt: toCopenhagenIso(issued.expiresAt) };
+  }
+
+  /** Staff deactivate (or reactivate) an account or change a role: the person's existing tokens stop working. */
+  @Patch('users/:id')
+  @ApiBearerAuth()
+  @Roles('staff')
+  updateUser(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Body() dto: UpdateUserDto,
+  ) {
+    return this.accounts.updateUser(user, userId, dto);
   }
 }

@@ -9,6 +9,7 @@ export interface UserView {
   birthDate?: string;
   guardian?: { name: string; email: string; phone?: string };
   passwordSet?: boolean;
+  active: boolean;
 }
 
 /** The only shape a user leaves the API in: never the password hash. */
@@ -19,6 +20,7 @@ export function mapUser(user: User): UserView {
     name: user.name,
     role: user.role,
     locale: user.locale,
+    active: user.active ?? true,
     ...(user.birthDate ? { birthDate: user.birthDate } : {}),
     ...(user.guardianEmail
       ? {

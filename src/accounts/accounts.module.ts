@@ -6,7 +6,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Env } from '../config/env.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
-import { AuthGuard, TOKEN_ALGORITHM } from './auth.guard.js';
+import { TOKEN_ALGORITHM } from './access-token.js';
+import { AuthGuard } from './auth.guard.js';
+import { UserLiveness } from './user-liveness.js';
 import { Invitation } from './invitation.entity.js';
 import { User } from './user.entity.js';
 
@@ -24,7 +26,7 @@ import { User } from './user.entity.js';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AccountsService, UserLiveness, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -4,26 +4,22 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { PUBLIC_KEY, ROLES_KEY, type AuthUser } from '../common/auth.js';
+import { TOKEN_ALGORITHM, type AccessTokenClaims } from './access-token.js';
+import { AccountsService } from './accounts.service.js';
 import { ROLES, type Role } from './user.entity.js';
-
-export const TOKEN_ALGORITHM = 'HS256';
-
-interface AccessTokenClaims {
-  sub: string;
-  role: Role;
-  email: string;
-  name: string;
-}
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); @Roles() narrows it.
- * The algorithm is fixed on verify, so `alg: none` or an RS/HS confusion never passes.
+ * The algorithm is fixed on verify, so `alg: none` or an RS/HS confusion never passes. The token alone is not
+ * believed: its user must exist, be active, have the token's role and token version (AccountsService.activeUser,
+ * cached for a few seconds per process and invalidated across processes on every change).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -67,9 +63,16 @@ export class AuthGuard implements CanActivate {
         'The access token is invalid or has expired; sign in again',
       );
     }
-    if (!claims.sub || !ROLES.includes(claims.role)) {
+    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role) || !Number.isInteger(claims.ver)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid; sign in again');
     }
-    return { id: claims.sub, role: claims.role, email: claims.email, name: claims.name };
+    const user = await this.accounts.activeUser(claims.sub, claims.role, claims.ver);
+    if (!user) {
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'This access token no longer stands for an active account with that role; sign in again',
+      );
+    }
+    return user;
   }
 }

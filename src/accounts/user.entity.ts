@@ -40,6 +40,14 @@ export class User {
   @Column({ name: 'guardian_phone', type: 'varchar', length: 40, nullable: true })
   guardianPhone: string | null;
 
+  /** A deactivated account can neither sign in nor use a token it already has. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Carried by every access token (`ver`); bumped on deactivation or a role change, so older tokens stop working. */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

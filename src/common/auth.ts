@@ -5,12 +5,13 @@ import type { Request } from 'express';
 export const ROLES = ['applicant', 'juror', 'teacher', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is asking: read from the access token on every request. */
+/**
+ * Who is asking: the access token's subject and role, checked against the live user on every request (exists,
+ * active, same role). Nothing else: a name or e-mail is read from accounts when a handler needs it.
+ */
 export interface AuthUser {
   id: string;
   role: Role;
-  email: string;
-  name: string;
 }
 
 export const PUBLIC_KEY = 'auth:public';

@@ -13,6 +13,8 @@ export enum ErrorCode {
   DeadlinePassed = 'DEADLINE_PASSED',
   NotYet = 'NOT_YET',
   Locked = 'LOCKED',
+  /** A juror's own score after they have seen the panel's: only the chair or staff may change it. */
+  ScoreFinal = 'SCORE_FINAL',
   Incomplete = 'INCOMPLETE',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
@@ -33,6 +35,7 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.DeadlinePassed]: HttpStatus.CONFLICT,
   [ErrorCode.NotYet]: HttpStatus.CONFLICT,
   [ErrorCode.Locked]: HttpStatus.CONFLICT,
+  [ErrorCode.ScoreFinal]: HttpStatus.CONFLICT,
   [ErrorCode.Incomplete]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.BAD_REQUEST,

@@ -15,6 +15,7 @@ export interface Env {
   MAIL_FROM: string;
   JWT_SECRET: string;
   ACCESS_TOKEN_TTL_SECONDS: number;
+  AUTH_USER_CACHE_MS: number;
   INVITATION_TTL_HOURS: number;
   TEST_CLOCK: boolean;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -108,6 +109,9 @@ export function validateEnv(raw: Raw): Env {
     MAIL_FROM: read(raw, 'MAIL_FROM', 'Aalborg Talentakademi <optag@talentakademi.example>'),
     JWT_SECRET,
     ACCESS_TOKEN_TTL_SECONDS: int(raw, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    // How long a process trusts what it last read about a token's user (exists, active, role); a deactivation or
+    // role change is also broadcast at once over Redis, so this bounds staleness only while Redis is away.
+    AUTH_USER_CACHE_MS: int(raw, 'AUTH_USER_CACHE_MS', 5000, 0, 60000),
     INVITATION_TTL_HOURS: int(raw, 'INVITATION_TTL_HOURS', 72, 1, 24 * 30),
     TEST_CLOCK,
     LOG_LEVEL: oneOf(

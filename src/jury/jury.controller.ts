@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
-import { ConflictDto, FlagsQuery, RankingQuery, ReopenDto, ResultDto, ScoreDto } from './dto/jury.dto.js';
+import {
+  ConflictDto,
+  FlagsQuery,
+  RankingQuery,
+  ReopenDto,
+  ResultDto,
+  ScoreCorrectionDto,
+  ScoreDto,
+} from './dto/jury.dto.js';
 import { JuryService } from './jury.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -40,6 +48,21 @@ export class JuryController {
   @Roles('juror')
   submitScore(@CurrentUser() user: AuthUser, @Param('id', uuid) auditionId: string, @Body() dto: ScoreDto) {
     return this.jury.submitScore(user, auditionId, dto);
+  }
+
+  /**
+   * The chair (another juror's score) or staff (anyone's) corrects a score with a reason: how a score changes
+   * once its juror has seen the panel's. Declared after scores/mine so that path keeps its own handler.
+   */
+  @Put('auditions/:id/scores/:jurorId')
+  @Roles('staff', 'juror')
+  correctScore(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) auditionId: string,
+    @Param('jurorId', uuid) jurorId: string,
+    @Body() dto: ScoreCorrectionDto,
+  ) {
+    return this.jury.correctScore(user, auditionId, jurorId, dto);
   }
 
   @Get('auditions/:id/scores')

@@ -12,6 +12,9 @@ export function mapScore(s: Score) {
     grade: s.grade,
     comment: s.comment,
     revision: s.revision,
+    /** The juror has seen the panel's scores: only the chair or staff may change this score now. */
+    final: s.panelSeenAt !== null,
+    panelSeenAt: s.panelSeenAt ? toCopenhagenIso(s.panelSeenAt) : null,
     submittedAt: toCopenhagenIso(s.createdAt),
     updatedAt: toCopenhagenIso(s.updatedAt),
   };

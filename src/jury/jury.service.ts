@@ -9,11 +9,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuditionsService, type AuditionInfo, type PanelSeat } from '../auditions/auditions.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode, invalid, isUniqueViolation } from '../common/errors.js';
+import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { toCopenhagenIso } from '../common/time.js';
 import { AuditionResult } from './audition-result.entity.js';
 import { Conflict } from './conflict.entity.js';
-import type { ConflictDto, ResultDto, ScoreDto } from './dto/jury.dto.js';
+import type { ConflictDto, ResultDto, ScoreCorrectionDto, ScoreDto } from './dto/jury.dto.js';
 import {
   rankRound,
   type AuditionForRanking,
@@ -60,6 +60,7 @@ type ScoreRow = {
   grade: number;
   comment: string | null;
   revision: number;
+  panel_seen_at: Date | null;
 };
 
 @Injectable()
@@ -193,6 +194,12 @@ export class JuryService {
         current = await this.ownScore(tx, auditionId, user.id);
         if (!current) throw new Error('score row vanished while locked');
       }
+      if (current.panel_seen_at) {
+        // Blind scoring holds: once the panel's scores were shown to this juror, their own is final. Sending the
+        // same score again (a retry) answers it unchanged; anything else goes through the chair or staff.
+        if (sameScore(current, after)) return this.scoreView(tx, current.id);
+        throw scoreFinalError(current.panel_seen_at, auditionId, user.id);
+      }
       await tx.query(
         `UPDATE scores SET criteria = $2, grade = $3, comment = $4, revision = revision + 1, updated_at = now()
           WHERE id = $1`,
@@ -216,16 +223,85 @@ export class JuryService {
     });
   }
 
-  /** Staff see every score; a juror of the panel only once their own is in (blind until then); recused: 403. */
+  /**
+   * A correction of a juror's score by the panel's chair (another juror's) or staff (anyone's), with a reason:
+   * the way a score changes once its juror has seen the panel's. Same races as submitScore (the per-juror
+   * advisory lock, then the gate FOR SHARE), audited as `score.corrected` with the reason.
+   */
+  async correctScore(user: AuthUser, auditionId: string, jurorId: string, dto: ScoreCorrectionDto) {
+    const em = this.dataSource.manager;
+    if (policy.isStaff(user)) {
+      await this.auditions.getAudition(auditionId);
+    } else {
+      const { role } = await this.assertJuror(em, user, auditionId);
+      await this.assertNotRecused(em, auditionId, user.id, 'correct');
+      policy.allowedOr403(role === 'chair', "Only the panel's chair or staff may correct a juror's score");
+      policy.allowedOr403(
+        jurorId !== user.id,
+        "The chair's own score is corrected by staff: ask the academy's staff, giving the reason",
+      );
+    }
+    const { audition } = await this.auditions.auditionForJuror(em, auditionId, jurorId);
+    const round = await this.auditions.getRound(audition.roundId);
+    const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
+    assertScoreFits(rubric.criteria, dto.criteria, dto.grade);
+
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `score:${auditionId}:${jurorId}`,
+      ]);
+      const gate = await this.gate(tx, auditionId, 'FOR SHARE');
+      if (gate.locked_at) throw lockedError(gate.locked_at);
+      const current = await this.ownScore(tx, auditionId, jurorId);
+      if (!current) throw notFound(`score by juror ${jurorId} of audition`, auditionId);
+      const after = {
+        criteria: dto.criteria as Record<string, number>,
+        grade: dto.grade,
+        comment: dto.comment ?? null,
+      };
+      await tx.query(
+        `UPDATE scores SET criteria = $2, grade = $3, comment = $4, revision = revision + 1, updated_at = now()
+          WHERE id = $1`,
+        [current.id, JSON.stringify(after.criteria), after.grade, after.comment],
+      );
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'score.corrected',
+        entity: 'audition',
+        entityId: auditionId,
+        before: {
+          jurorId,
+          revision: current.revision,
+          criteria: current.criteria,
+          grade: current.grade,
+          comment: current.comment,
+        },
+        after: { jurorId, revision: current.revision + 1, ...after },
+        reason: dto.reason,
+      });
+      return this.scoreView(tx, current.id);
+    });
+  }
+
+  /**
+   * Staff see every score; a juror of the panel only once their own is in (blind until then); recused: 403.
+   * Showing them to a juror marks that juror's own score as final (panel_seen_at) before anything is read: a
+   * revision racing this waits for the mark (the row lock) and is refused, or lands first and is what they see.
+   */
   async listScores(user: AuthUser, auditionId: string) {
     const audition = await this.auditions.getAudition(auditionId);
     if (!policy.isStaff(user)) {
       const em = this.dataSource.manager;
       await this.assertJuror(em, user, auditionId);
       await this.assertNotRecused(em, auditionId, user.id, 'view');
+      const marked = (await em.query(
+        `UPDATE scores SET panel_seen_at = COALESCE(panel_seen_at, $3)
+          WHERE audition_id = $1 AND juror_id = $2 RETURNING id`,
+        [auditionId, user.id, this.clock.now()],
+      )) as [Array<{ id: string }>, number];
       policy.allowedOr403(
-        (await this.scores.countBy({ auditionId, jurorId: user.id })) > 0,
-        "Scores are blind: submit your own score first, then you can see the panel's",
+        marked[0].length > 0,
+        "Scores are blind: submit your own score first, then you can see the panel's (your score is final from then on)",
       );
     }
     const [scores, recusals, result, members] = await Promise.all([
@@ -528,11 +604,16 @@ export class JuryService {
     em: EntityManager,
     auditionId: string,
     jurorId: string,
-    what: 'score' | 'view' | 'result',
+    what: 'score' | 'view' | 'result' | 'correct',
   ): Promise<void> {
     const conflict = await em.findOneBy(Conflict, { auditionId, jurorId });
     if (!conflict) return;
-    const doing = { score: 'score it', view: 'see its scores', result: 'record its result' }[what];
+    const doing = {
+      score: 'score it',
+      view: 'see its scores',
+      result: 'record its result',
+      correct: 'correct its scores',
+    }[what];
     throw new DomainError(
       ErrorCode.Forbidden,
       `You are recused from this audition (conflict of interest: ${conflict.kind}), so you cannot ${doing}`,
@@ -557,7 +638,7 @@ export class JuryService {
 
   private async ownScore(tx: EntityManager, auditionId: string, jurorId: string): Promise<ScoreRow | null> {
     const rows = (await tx.query(
-      `SELECT id, criteria, grade, comment, revision FROM scores
+      `SELECT id, criteria, grade, comment, revision, panel_seen_at FROM scores
         WHERE audition_id = $1 AND juror_id = $2 FOR UPDATE`,
       [auditionId, jurorId],
     )) as ScoreRow[];
@@ -610,5 +691,26 @@ function lockedError(lockedAt: Date): DomainError {
   return new DomainError(
     ErrorCode.Locked,
     `The panel recorded its result on ${toCopenhagenIso(lockedAt)}: scores can no longer change (staff can reopen it)`,
+  );
+}
+
+function scoreFinalError(seenAt: Date, auditionId: string, jurorId: string): DomainError {
+  return new DomainError(
+    ErrorCode.ScoreFinal,
+    `Your score is final: you saw the panel's scores on ${toCopenhagenIso(seenAt)}. Ask the panel's chair or ` +
+      `staff to correct it, giving the reason (PUT /api/auditions/${auditionId}/scores/${jurorId})`,
+  );
+}
+
+function sameScore(
+  current: ScoreRow,
+  after: { criteria: Record<string, number>; grade: number; comment: string | null },
+): boolean {
+  const keys = Object.keys(after.criteria);
+  return (
+    current.grade === after.grade &&
+    (current.comment ?? null) === after.comment &&
+    keys.length === Object.keys(current.criteria).length &&
+    keys.every((k) => current.criteria[k] === after.criteria[k])
   );
 }

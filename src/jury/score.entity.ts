@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /**
  * One juror's score of one audition: every rubric criterion plus an overall grade on the 7-point scale.
- * Revised in place until the audition is locked; every revision (with what it replaced) is in the audit log.
+ * The juror revises it in place until they have seen the panel's scores or the audition is locked; every revision
+ * (with what it replaced) is in the audit log.
  */
 @Entity('scores')
 @Index(['auditionId', 'jurorId'], { unique: true })
@@ -29,6 +30,13 @@ export class Score {
   /** 1 for the first score, +1 for each revision. */
   @Column({ type: 'int', default: 1 })
   revision: number;
+
+  /**
+   * When the juror was first shown the panel's scores for this audition (GET /api/auditions/:id/scores). From then
+   * on this score is final for them: a change goes through the chair or staff with a reason.
+   */
+  @Column({ name: 'panel_seen_at', type: 'timestamptz', nullable: true })
+  panelSeenAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

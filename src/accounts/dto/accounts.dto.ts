@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -118,4 +119,19 @@ export class AcceptInvitationDto {
   @ApiProperty({ minLength: 10 })
   @IsString({ message: 'password is required' })
   password: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({
+    enum: INVITABLE_ROLES,
+    description: "A juror's, teacher's or staff member's new role",
+  })
+  @IsOptional()
+  @IsIn(INVITABLE_ROLES, { message: `role must be one of ${INVITABLE_ROLES.join(', ')}` })
+  role?: (typeof INVITABLE_ROLES)[number];
+
+  @ApiPropertyOptional({ description: 'false deactivates the account (no sign-in, its tokens stop working)' })
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
 }

@@ -43,6 +43,16 @@ export class ScoreDto {
   comment?: string;
 }
 
+/** A correction by the panel's chair or staff: the juror's whole new score and why it changes (audited). */
+export class ScoreCorrectionDto extends ScoreDto {
+  @ApiProperty({ example: 'Censor tastede 4 i stedet for 7 for teknik; rettet efter aftale med censor.' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required: why the score changes' })
+  @MaxLength(2000)
+  reason: string;
+}
+
 export class ConflictDto {
   @ApiPropertyOptional({ description: 'Staff: the panel member concerned. A juror: omit, or their own id' })
   @IsOptional()
