@@ -10,6 +10,7 @@ import { validateEnv } from '../src/config/env.js';
 import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
 import { configureHttpApp } from '../src/http-app.js';
 import { JuryService } from '../src/jury/jury.service.js';
+import { dropEverything, percentiles } from './harness.js';
 
 /**
  * `npm run build && node dist/bench/jury.js [auditions]`:
@@ -36,10 +37,11 @@ async function main(): Promise<void> {
     process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/academy_bench_jury';
   await ensureDatabase(databaseUrl, { recreate: true });
   await runMigrations(databaseUrl);
+  const prefix = `academy-bench-jury-${Date.now()}`;
   const env = validateEnv({
     ...process.env,
     DATABASE_URL: databaseUrl,
-    QUEUE_PREFIX: `academy-bench-jury-${Date.now()}`,
+    QUEUE_PREFIX: prefix,
     RUN_MIGRATIONS: '0',
     LOG_LEVEL: 'warn',
   });
@@ -201,23 +203,22 @@ async function main(): Promise<void> {
     const bareSeconds = (performance.now() - bareStart) / 1000;
 
     const total = jurors.length * writesEach;
-    const pct = (xs: number[], p: number) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-    };
+    const http = percentiles(latencies);
+    const bare = percentiles(bareLatencies);
     process.stdout.write(
       [
         `round:                     ${n} auditions × 3 jurors × ${KEYS.length} criteria (${panels} panels; fixture ${setupSeconds.toFixed(1)} s)`,
         `roundRanking('none'):      median ${none.median.toFixed(0)} ms, best ${none.min.toFixed(0)} ms (${none.ranked} ranked)`,
         `roundRanking('zscore'):    median ${z.median.toFixed(0)} ms, best ${z.min.toFixed(0)} ms`,
-        `score writes via HTTP:     ${total} by ${jurors.length} concurrent jurors: ${(total / httpSeconds).toFixed(0)} writes/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, non-200: ${failed}`,
-        `bare pg upserts:           ${total} on ${jurors.length} connections: ${(total / bareSeconds).toFixed(0)} writes/s, p50 ${pct(bareLatencies, 50).toFixed(1)} ms, p99 ${pct(bareLatencies, 99).toFixed(1)} ms`,
+        `score writes via HTTP:     ${total} by ${jurors.length} concurrent jurors: ${(total / httpSeconds).toFixed(0)} writes/s, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, non-200: ${failed}`,
+        `bare pg upserts:           ${total} on ${jurors.length} connections: ${(total / bareSeconds).toFixed(0)} writes/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms`,
         `HTTP / bare:               ${(total / httpSeconds / (total / bareSeconds)).toFixed(2)} (HTTP: auth, validation, panel + recusal checks, gate lock, audit row, one transaction)`,
       ].join('\n') + '\n',
     );
   } finally {
     await pool.end();
     await app.close();
+    await dropEverything(databaseUrl, prefix);
   }
 }
 

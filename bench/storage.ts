@@ -1,14 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
-import pg from 'pg';
-import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Bench, pct, round, startStack, vm, type StepFigures } from './harness.js';
+import { stepsTable } from './report.js';
 
 /**
  * Uploaded material through the HTTP API beside the local disk: a 20 MB recording uploaded and downloaded
@@ -19,19 +16,9 @@ import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
  */
 
 const MB = 1_000_000;
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** One row of the benchmark's table (the shape of `npm run bench`'s steps). */
-export interface StorageRow {
-  step: string;
-  requests: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  status5xx: number;
-  note?: string;
+/** One row of the benchmark's table (the shape of `npm run bench`'s steps), with the API's peak memory. */
+export interface StorageRow extends StepFigures {
   apiPeakRssMiB?: number;
 }
 
@@ -49,10 +36,6 @@ export interface StorageBenchTarget {
   largeBytes?: number;
 }
 
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
 /** A recording: a WAV header (what the API's content check reads) and random sound. */
 function recording(size: number): Buffer {
   const bytes = randomBytes(size);
@@ -62,22 +45,17 @@ function recording(size: number): Buffer {
   return bytes;
 }
 
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
-
 /** Samples the process's resident memory every 20 ms while `work` runs: the peak, and what it was before. */
 async function peakRss<T>(
   pid: number,
   work: () => Promise<T>,
 ): Promise<{ result: T; before: number; peak: number }> {
-  const before = rssMiB(pid);
+  const before = vm(pid);
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, vm(pid))), 20);
   try {
     const result = await work();
-    return { result, before, peak: Math.max(peak, rssMiB(pid)) };
+    return { result, before, peak: Math.max(peak, vm(pid)) };
   } finally {
     clearInterval(sampler);
   }
@@ -257,98 +235,28 @@ export async function storageRows(target: StorageBenchTarget): Promise<StorageRo
 
 // ---- `npm run bench:storage`: an API of its own -------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The bench's database and Redis keys (the test clock) go when it ends, also after a failure. */
-async function dropEverything(databaseUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-  try {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  await admin.end();
-}
-
 async function main(): Promise<void> {
-  const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/academy_bench_storage';
   const largeBytes = Number(process.env.BENCH_STORAGE_LARGE_MB ?? 100) * MB;
-  await ensureDatabase(databaseUrl, { recreate: true });
-  await runMigrations(databaseUrl);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}/api`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
-    RUN_MIGRATIONS: '0',
-    QUEUE_PREFIX: `academy-bench-storage-${process.pid}`,
-    PORT: String(port),
-    APP_ROLE: 'api',
-    TEST_CLOCK: '1',
-    LOG_LEVEL: 'warn',
-    PASSWORD_COST_LOG2: '12',
-    STORAGE_DRIVER: 'postgres',
-    UPLOAD_MAX_BYTES: String(largeBytes + MB),
-  };
-  const children: ChildProcess[] = [];
-  const run = (script: string, args: string[] = [], stdin?: string) => {
-    const child = spawn(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env, stdio: 'pipe' });
-    child.stdin.end(stdin ?? '');
-    children.push(child);
-    return child;
-  };
+  const password = 'cello og kaffe om morgenen';
+  const stack = await startStack({
+    databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/academy_bench_storage',
+    prefix: `academy-bench-storage-${process.pid}`,
+    staff: { email: 'staff@bench.example', name: 'Bench Staff', password },
+    worker: false,
+    env: {
+      PASSWORD_COST_LOG2: '12',
+      STORAGE_DRIVER: 'postgres',
+      UPLOAD_MAX_BYTES: String(largeBytes + MB),
+    },
+  });
   try {
-    const password = 'cello og kaffe om morgenen';
-    const staff = run(
-      'dist/scripts/staff-create.js',
-      ['staff@bench.example', 'Bench Staff'],
-      `${password}\n`,
-    );
-    await new Promise((resolve) => staff.once('exit', resolve));
-    const api = run('dist/src/main.js');
-    for (
-      let i = 0;
-      !(await fetch(`${base}/programmes`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i++
-    ) {
-      if (i > 300) throw new Error('the API did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const call = async (method: string, path: string, json: unknown, token?: string) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(json),
-      });
-      const body = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
-      return body;
-    };
-    await call('PUT', '/test/clock', { now: '2090-01-20T10:00:00+01:00' });
+    const bench = new Bench(stack.base, 1);
+    const call = async (method: string, path: string, json: unknown, token?: string) =>
+      bench.must(await bench.call(null, method, path, { json, token }), `${method} ${path}`) as Record<
+        string,
+        unknown
+      >;
+    await bench.clock('2090-01-20T10:00:00+01:00');
     const staffToken = (await call('POST', '/auth/login', { email: 'staff@bench.example', password }))
       .accessToken as string;
     const intake = await call(
@@ -382,20 +290,15 @@ async function main(): Promise<void> {
       token,
     );
     const rows = await storageRows({
-      base,
+      base: stack.base,
       token,
       applicationId: draft.id as string,
-      apiPid: api.pid!,
+      apiPid: stack.api.pid!,
       largeBytes,
     });
     process.stdout.write(
       [
-        `| step | requests | req/s | p50 ms | p99 ms | non-2xx | note |`,
-        `| --- | ---: | ---: | ---: | ---: | ---: | --- |`,
-        ...rows.map(
-          (r) =>
-            `| ${r.step} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.note ?? ''} |`,
-        ),
+        ...stepsTable(rows, { note: true }),
         `machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}, load ${os
           .loadavg()
           .map((x) => x.toFixed(2))
@@ -404,13 +307,7 @@ async function main(): Promise<void> {
     );
     if (rows.some((r) => r.non2xx)) process.exitCode = 1;
   } finally {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(
-      children.map((child) =>
-        child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined,
-      ),
-    );
-    await dropEverything(databaseUrl, env.QUEUE_PREFIX);
+    await stack.cleanup();
   }
 }
 
