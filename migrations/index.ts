@@ -9,6 +9,7 @@ import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 import { MaterialChunks1795710000000 } from './1795710000000-MaterialChunks.js';
 import { BlindScoring1795730000000 } from './1795730000000-BlindScoring.js';
 import { UserLiveness1795730000100 } from './1795730000100-UserLiveness.js';
+import { ScoreWriteFunction1795740000000 } from './1795740000000-ScoreWriteFunction.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MaterialChunks1795710000000,
   BlindScoring1795730000000,
   UserLiveness1795730000100,
+  ScoreWriteFunction1795740000000,
 ];

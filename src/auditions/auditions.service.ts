@@ -28,6 +28,14 @@ import { SchedulingService } from './scheduling.service.js';
 
 export type { AuditionInfo, PanelSeat, RoundView };
 
+/** Entries kept per process for data that never changes; the oldest go first beyond this. */
+const CACHE_LIMIT = 100_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+}
+
 /**
  * The auditions room's one service: what its controller, its pages and other rooms (the jury) call. Each job
  * lives in its own service inside the room (rounds and panels, scheduling, reschedule requests, attendance,
@@ -35,6 +43,9 @@ export type { AuditionInfo, PanelSeat, RoundView };
  */
 @Injectable()
 export class AuditionsService {
+  private readonly roundCache = new Map<string, RoundView>();
+  private readonly roundOfAudition = new Map<string, string>();
+
   constructor(
     @InjectRepository(Audition) private readonly auditions: Repository<Audition>,
     private readonly rounds: RoundsService,
@@ -98,8 +109,28 @@ export class AuditionsService {
     return this.views.listAuditions(roundId);
   }
 
+  /**
+   * A round: which intake and track, its kind, order and name. Nothing changes a round once it exists, so each
+   * process keeps what it read (every score write and ranking asks).
+   */
   async getRound(id: string): Promise<RoundView> {
-    return mapRound(await this.rounds.findRound(id));
+    const cached = this.roundCache.get(id);
+    if (cached) return cached;
+    const round = mapRound(await this.rounds.findRound(id));
+    remember(this.roundCache, id, round);
+    return round;
+  }
+
+  /** The round an audition belongs to (it never changes round), or null when there is no such audition. */
+  async roundOf(auditionId: string): Promise<string | null> {
+    const cached = this.roundOfAudition.get(auditionId);
+    if (cached) return cached;
+    const rows = (await this.auditions.query('SELECT round_id FROM auditions WHERE id = $1', [
+      auditionId,
+    ])) as Array<{ round_id: string }>;
+    if (!rows.length) return null;
+    remember(this.roundOfAudition, auditionId, rows[0].round_id);
+    return rows[0].round_id;
   }
 
   async listRounds(intakeId: string): Promise<RoundView[]> {

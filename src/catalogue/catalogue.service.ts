@@ -45,7 +45,7 @@ import {
 } from './requirements.js';
 import { Rubric } from './rubric.entity.js';
 
-export type { ApplicationContent, IntakeInfo, MissingItem, TrackRequirements };
+export type { ApplicationContent, IntakeInfo, MissingItem, RubricInfo, TrackRequirements };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -77,6 +77,7 @@ type Editable = (typeof EDITABLE)[number];
 @Injectable()
 export class CatalogueService {
   private reference?: Promise<ProgrammeView[]>;
+  private readonly lockedRubrics = new Map<string, RubricInfo>();
 
   constructor(
     @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
@@ -271,8 +272,21 @@ export class CatalogueService {
 
   // ---- rubrics --------------------------------------------------------------------------------
 
+  /**
+   * A locked rubric never changes again (scores were given with it), so each process keeps the locked ones it
+   * has read: a score write checks the body against it without a round trip. An unlocked one is read every time.
+   */
   async getRubric(intakeId: string, track: string): Promise<RubricInfo> {
-    return toRubricInfo(await this.loadRubric(this.dataSource.manager, intakeId, track));
+    const key = `${intakeId}:${track}`;
+    const cached = this.lockedRubrics.get(key);
+    if (cached) return cached;
+    const rubric = toRubricInfo(await this.loadRubric(this.dataSource.manager, intakeId, track));
+    if (rubric.lockedAt) {
+      this.lockedRubrics.set(key, rubric);
+      if (this.lockedRubrics.size > 10_000)
+        this.lockedRubrics.delete(this.lockedRubrics.keys().next().value!);
+    }
+    return rubric;
   }
 
   async showRubric(intakeId: string, track: string): Promise<RubricView> {
