@@ -257,7 +257,12 @@ export class ApplicationsService {
       }
       application.status = 'submitted';
       application.submittedAt = now;
-      await tx.save(application);
+      // One UPDATE of the row locked above (save() would read it again first to find what changed).
+      await tx.query(
+        `UPDATE applications SET status = 'submitted', submitted_at = $2, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, now],
+      );
       await this.notifications.enqueue(tx, {
         type: 'application_received',
         to: await this.accounts.contactOf(application.applicantId, tx),

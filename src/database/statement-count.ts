@@ -8,15 +8,22 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  * counting logger adds one to the request's counter, which the middleware keeps in AsyncLocalStorage and
  * answers in the `x-sql-statements` response header. Off by default: then neither is installed.
  */
-const requestCounter = new AsyncLocalStorage<{ statements: number }>();
+interface Counter {
+  statements: number;
+  /** When capturing (the jury benchmark's bare replay): each statement with its parameters. */
+  log?: Array<{ query: string; parameters?: unknown[] }>;
+}
+const requestCounter = new AsyncLocalStorage<Counter>();
 
 export const STATEMENTS_HEADER = 'x-sql-statements';
 
 /** A TypeORM logger that counts and otherwise stays silent (like the default with logging off). */
 export class StatementCountingLogger implements TypeOrmLogger {
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     const counter = requestCounter.getStore();
-    if (counter) counter.statements++;
+    if (!counter) return;
+    counter.statements++;
+    counter.log?.push({ query, parameters });
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -34,4 +41,13 @@ export function countStatementsPerRequest(_req: Request, res: Response, next: Ne
     return writeHead.apply(this, args);
   } as Response['writeHead'];
   requestCounter.run(counter, next);
+}
+
+/** Runs fn and returns the SQL statements it sent (with the counting logger installed), e.g. to time them bare. */
+export async function captureStatements<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; statements: Array<{ query: string; parameters?: unknown[] }> }> {
+  const counter: Counter = { statements: 0, log: [] };
+  const result = await requestCounter.run(counter, fn);
+  return { result, statements: counter.log! };
 }
