@@ -31,6 +31,7 @@ export interface Env {
   THROTTLE_AUTH_LIMIT: number;
   PASSWORD_COST_LOG2: number;
   BENCH_STATEMENTS: boolean;
+  CATALOGUE_CACHE_MS: number;
 }
 
 export class EnvError extends Error {}
@@ -138,5 +139,7 @@ export function validateEnv(raw: Raw): Env {
     PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
     // The benchmark's statement count: each response says how many SQL statements it took (x-sql-statements).
     BENCH_STATEMENTS: flag(raw, 'BENCH_STATEMENTS', false),
+    // How long a process keeps an intake it read; staff changes drop it at once everywhere (Redis notice).
+    CATALOGUE_CACHE_MS: int(raw, 'CATALOGUE_CACHE_MS', 5000, 0, 60000),
   };
 }
