@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
 import { SmtpSink } from '../scripts/smtp-sink.js';
+import { STATEMENTS_HEADER } from '../src/database/statement-count.js';
 
 /**
  * The benchmarks' harness: the API and worker as child processes on a database and Redis prefix of their own
@@ -31,6 +32,9 @@ export interface StepFigures {
   p99: number;
   non2xx: number;
   status5xx: number;
+  /** SQL statements per request, counted by the API (BENCH_STATEMENTS=1, the x-sql-statements header): mean and max. */
+  sqlPerRequest?: number;
+  sqlMax?: number;
   note?: string;
 }
 
@@ -42,7 +46,12 @@ export interface Comparison {
   p50: number;
   p99: number;
   httpPerSecond: number;
+  httpP99: number;
+  /** SQL statements per HTTP request, counted by the API. */
+  httpSqlPerRequest?: number;
   ratio: number;
+  /** The framework's share of the time a request takes: 1 − HTTP/s ÷ bare/s (same concurrency). */
+  frameworkShare: number;
 }
 
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -75,6 +84,8 @@ export interface CallOptions {
 /** A step being timed: every request's latency and status; `end()` adds its figures to the bench. */
 export class Step {
   latencies: number[] = [];
+  /** Each answer's SQL statement count, when the API counts them. */
+  statements: number[] = [];
   non2xx = 0;
   status5xx = 0;
   private readonly start = performance.now();
@@ -84,8 +95,9 @@ export class Step {
     readonly note?: string,
   ) {}
 
-  record(ms: number, status: number, what: string, body: string) {
+  record(ms: number, status: number, what: string, body: string, statements?: number) {
     this.latencies.push(ms);
+    if (statements !== undefined) this.statements.push(statements);
     if (status < 200 || status >= 300) {
       this.non2xx++;
       if (status >= 500) this.status5xx++;
@@ -106,13 +118,23 @@ export class Step {
       p99: round(pct(sorted, 99), 1),
       non2xx: this.non2xx,
       status5xx: this.status5xx,
+      ...(this.statements.length
+        ? {
+            sqlPerRequest: round(this.statements.reduce((a, b) => a + b, 0) / this.statements.length, 2),
+            sqlMax: Math.max(...this.statements),
+          }
+        : {}),
       ...(this.note ? { note: this.note } : {}),
     };
     this.bench.steps.push(figures);
     log(
       `${figures.step.padEnd(34)} ${String(figures.requests).padStart(6)} req ${figures.seconds.toFixed(1).padStart(7)} s ` +
         `${figures.perSecond.toFixed(1).padStart(8)}/s p50 ${figures.p50.toFixed(1).padStart(7)} ms p99 ${figures.p99.toFixed(1).padStart(8)} ms ` +
-        `non-2xx ${figures.non2xx} 5xx ${figures.status5xx}  load ${os.loadavg()[0].toFixed(1)}`,
+        `non-2xx ${figures.non2xx} 5xx ${figures.status5xx}` +
+        (figures.sqlPerRequest !== undefined
+          ? ` SQL/req ${figures.sqlPerRequest} (max ${figures.sqlMax})`
+          : '') +
+        `  load ${os.loadavg()[0].toFixed(1)}`,
     );
     return figures;
   }
@@ -156,14 +178,17 @@ export class Bench {
     const start = performance.now();
     let status = 0;
     let text: string;
+    let statements: number | undefined;
     try {
       const res = await fetch(`${this.base}${path}`, { method, headers, body });
       status = res.status;
+      const counted = res.headers.get(STATEMENTS_HEADER);
+      if (counted !== null) statements = Number(counted);
       text = await res.text();
     } catch (error) {
       text = String(error);
     }
-    step?.record(performance.now() - start, status, `${method} ${path}`, text);
+    step?.record(performance.now() - start, status, `${method} ${path}`, text, statements);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : null;
@@ -224,10 +249,16 @@ export class Bench {
       bare: what,
       ...bare,
       httpPerSecond: http.perSecond,
+      httpP99: http.p99,
+      ...(http.sqlPerRequest !== undefined ? { httpSqlPerRequest: http.sqlPerRequest } : {}),
       ratio: round(http.perSecond / bare.perSecond, 3),
+      frameworkShare: round(1 - http.perSecond / bare.perSecond, 3),
     };
     this.comparisons.push(row);
-    log(`  ${what}: ${bare.perSecond}/s p50 ${bare.p50} ms p99 ${bare.p99} ms; HTTP / bare = ${row.ratio}`);
+    log(
+      `  ${what}: ${bare.perSecond}/s p50 ${bare.p50} ms p99 ${bare.p99} ms; HTTP / bare = ${row.ratio}` +
+        ` (framework's share ${Math.round(row.frameworkShare * 100)} %, ${http.sqlPerRequest ?? '?'} SQL statements per request)`,
+    );
     return row;
   }
 }
@@ -423,6 +454,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     TEST_CLOCK: '1',
     LOG_LEVEL: 'warn',
     UPLOAD_DIR: uploadDir,
+    // Every answer says how many SQL statements it took (x-sql-statements): the steps' SQL/req.
+    BENCH_STATEMENTS: '1',
     ...options.env,
   };
   const processes = new Processes(env);

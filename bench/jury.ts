@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { AppModule } from '../src/app.module.js';
 import { CatalogueService } from '../src/catalogue/catalogue.service.js';
@@ -10,14 +12,19 @@ import { validateEnv } from '../src/config/env.js';
 import { ensureDatabase, runMigrations } from '../src/database/migrate.js';
 import { configureHttpApp } from '../src/http-app.js';
 import { JuryService } from '../src/jury/jury.service.js';
+import { captureStatements } from '../src/database/statement-count.js';
+import type { ClientAnswer, ClientJob } from './jury-client.js';
 import { dropEverything, percentiles } from './harness.js';
 
 /**
  * `npm run build && node dist/bench/jury.js [auditions]`:
  * 1. Ranks a round of N auditions (default 10,000) × 3 jurors × 6 criteria through JuryService.roundRanking
  *    (rows inserted with bare SQL; the service loads the scores in one query and ranks in one pass in memory).
+ *    beside the same SQL statements (captured) sent with bare `pg`.
  * 2. Score writes through HTTP (PUT /api/auditions/:id/scores/mine) by 50 concurrent jurors, each revising the
- *    scores of their panel's auditions in a loop, beside bare `pg` doing the same upserts with 50 connections.
+ *    scores of their panel's auditions in a loop, from an HTTP client in a worker thread (not the API's event loop),
+ *    with the SQL statements per request the API counted (BENCH_STATEMENTS=1); then the ranking through HTTP.
+ *    Beside them, bare `pg` sends the API's own statement (jury_submit_score) and the plain upsert, 50 connections.
  */
 const KEYS = [
   'technique',
@@ -44,6 +51,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: prefix,
     RUN_MIGRATIONS: '0',
     LOG_LEVEL: 'warn',
+    BENCH_STATEMENTS: '1',
   });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(env, { http: true, worker: false }),
@@ -123,8 +131,9 @@ async function main(): Promise<void> {
     await sql('ANALYZE');
     const setupSeconds = (performance.now() - setupStart) / 1000;
 
-    // ---- ranking ------------------------------------------------------------------------------------
+    // ---- ranking in the service, and its statements replayed with bare pg ------------------------------------
     const jury = app.get(JuryService);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const timeRanking = async (method: 'none' | 'zscore') => {
       const times: number[] = [];
       let ranked = 0;
@@ -134,13 +143,31 @@ async function main(): Promise<void> {
         times.push(performance.now() - start);
         ranked = result.ranking.length;
       }
-      times.sort((a, b) => a - b);
-      return { median: times[2], min: times[0], ranked };
+      // The same statements, sent one after the other on one bare connection (the service sends some at once).
+      const { statements } = await captureStatements(() => jury.roundRanking(roundId, method));
+      const bare: number[] = [];
+      const client = await pool.connect();
+      try {
+        for (let i = 0; i < 5; i++) {
+          const start = performance.now();
+          for (const st of statements) await client.query(st.query, st.parameters as unknown[]);
+          bare.push(performance.now() - start);
+        }
+      } finally {
+        client.release();
+      }
+      return {
+        median: median(times),
+        min: Math.min(...times),
+        ranked,
+        statements: statements.length,
+        bare: median(bare),
+      };
     };
     const none = await timeRanking('none');
     const z = await timeRanking('zscore');
 
-    // ---- score writes: HTTP vs bare pg ---------------------------------------------------------------
+    // ---- score writes and the ranking through HTTP, from a client in its own thread ------------------------
     const jurors = (
       await sql(
         `SELECT pm.user_id AS id, u.email, u.name, array_agg(a.id ORDER BY a.id) AS auditions
@@ -151,68 +178,105 @@ async function main(): Promise<void> {
     ).rows as Array<{ id: string; email: string; name: string; auditions: string[] }>;
     const jwt = app.get(JwtService);
     const tokens = await Promise.all(jurors.map((j) => jwt.signAsync({ sub: j.id, role: 'juror', ver: 0 })));
+    const [{ id: staffId }] = (
+      await sql(
+        `INSERT INTO users (email, name, role) VALUES ('staff@bench.example', 'Staff', 'staff') RETURNING id`,
+      )
+    ).rows as Array<{ id: string }>;
+    const staffToken = await jwt.signAsync({ sub: staffId, role: 'staff', ver: 0 });
     const body = (i: number) => ({
       criteria: Object.fromEntries(KEYS.map((k, c) => [k, 1 + ((i + c) % 10)])),
       grade: GRADES[i % GRADES.length],
     });
+    const job: ClientJob = {
+      base,
+      jurors: jurors.map((j, w) => ({ token: tokens[w], auditions: j.auditions })),
+      writesEach,
+      keys: KEYS,
+      grades: GRADES,
+      ranking: { roundId, staffToken, times: 5 },
+    };
+    const client = await new Promise<ClientAnswer>((resolve, reject) => {
+      const worker = new Worker(new URL('./jury-client.js', import.meta.url), { workerData: job });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => code !== 0 && reject(new Error(`HTTP client exited ${code}`)));
+    });
+    const writes = client.writes;
+    const total = writes.latencies.length;
 
-    const latencies: number[] = [];
-    let failed = 0;
-    const httpStart = performance.now();
-    await Promise.all(
-      jurors.map(async (juror, w) => {
-        for (let i = 0; i < writesEach; i++) {
-          const auditionId = juror.auditions[i % juror.auditions.length];
-          const start = performance.now();
-          const res = await fetch(`${base}/auditions/${auditionId}/scores/mine`, {
-            method: 'PUT',
-            headers: { authorization: `Bearer ${tokens[w]}`, 'content-type': 'application/json' },
-            body: JSON.stringify(body(i)),
-          });
-          await res.arrayBuffer();
-          latencies.push(performance.now() - start);
-          if (res.status !== 200) failed++;
-        }
-      }),
-    );
-    const httpSeconds = (performance.now() - httpStart) / 1000;
-
-    const bareLatencies: number[] = [];
-    const bareStart = performance.now();
-    await Promise.all(
-      jurors.map(async (juror) => {
-        const client = await pool.connect();
-        try {
-          for (let i = 0; i < writesEach; i++) {
-            const auditionId = juror.auditions[i % juror.auditions.length];
-            const start = performance.now();
-            await client.query(
-              `INSERT INTO scores (audition_id, juror_id, criteria, grade) VALUES ($1, $2, $3, $4)
-               ON CONFLICT (audition_id, juror_id)
-               DO UPDATE SET criteria = EXCLUDED.criteria, grade = EXCLUDED.grade, revision = scores.revision + 1,
-                             updated_at = now()`,
-              [auditionId, juror.id, JSON.stringify(body(i).criteria), body(i).grade],
-            );
-            bareLatencies.push(performance.now() - start);
+    // ---- the same writes with bare pg: the API's one statement, and the plain upsert ----------------------
+    const bareRun = async (statement: (juror: (typeof jurors)[number], i: number) => [string, unknown[]]) => {
+      const latencies: number[] = [];
+      const start = performance.now();
+      await Promise.all(
+        jurors.map(async (juror) => {
+          const connection = await pool.connect();
+          try {
+            for (let i = 0; i < writesEach; i++) {
+              const t = performance.now();
+              await connection.query(...statement(juror, i));
+              latencies.push(performance.now() - t);
+            }
+          } finally {
+            connection.release();
           }
-        } finally {
-          client.release();
-        }
-      }),
-    );
-    const bareSeconds = (performance.now() - bareStart) / 1000;
+        }),
+      );
+      return { latencies, seconds: (performance.now() - start) / 1000 };
+    };
+    const bareFunction = await bareRun((juror, i) => [
+      'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8)',
+      [
+        juror.auditions[i % juror.auditions.length],
+        juror.id,
+        JSON.stringify(body(i).criteria),
+        body(i).grade,
+        null,
+        'juror',
+        new Date(),
+        true,
+      ],
+    ]);
+    const bareUpsert = await bareRun((juror, i) => [
+      `INSERT INTO scores (audition_id, juror_id, criteria, grade) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (audition_id, juror_id)
+       DO UPDATE SET criteria = EXCLUDED.criteria, grade = EXCLUDED.grade, revision = scores.revision + 1,
+                     updated_at = now()`,
+      [
+        juror.auditions[i % juror.auditions.length],
+        juror.id,
+        JSON.stringify(body(i).criteria),
+        body(i).grade,
+      ],
+    ]);
 
-    const total = jurors.length * writesEach;
-    const http = percentiles(latencies);
-    const bare = percentiles(bareLatencies);
+    const http = percentiles(writes.latencies);
+    const httpRate = total / writes.seconds;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const line = (what: string, run: { latencies: number[]; seconds: number }) => {
+      const p = percentiles(run.latencies);
+      const rate = run.latencies.length / run.seconds;
+      return (
+        `${what.padEnd(27)}${run.latencies.length} on ${jurors.length} connections: ${rate.toFixed(0)} writes/s, ` +
+        `p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms; HTTP / bare ${(httpRate / rate).toFixed(2)}, ` +
+        `framework's share ${Math.round((1 - httpRate / rate) * 100)} %`
+      );
+    };
+    const httpRanking = (method: 'none' | 'zscore') => {
+      const r = client.rankings[method];
+      return `median ${median(r.latencies).toFixed(0)} ms, best ${Math.min(...r.latencies).toFixed(0)} ms, ${mean(r.statements).toFixed(1)} SQL statements (${r.ranked} ranked, with names)`;
+    };
     process.stdout.write(
       [
-        `round:                     ${n} auditions × 3 jurors × ${KEYS.length} criteria (${panels} panels; fixture ${setupSeconds.toFixed(1)} s)`,
-        `roundRanking('none'):      median ${none.median.toFixed(0)} ms, best ${none.min.toFixed(0)} ms (${none.ranked} ranked)`,
-        `roundRanking('zscore'):    median ${z.median.toFixed(0)} ms, best ${z.min.toFixed(0)} ms`,
-        `score writes via HTTP:     ${total} by ${jurors.length} concurrent jurors: ${(total / httpSeconds).toFixed(0)} writes/s, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, non-200: ${failed}`,
-        `bare pg upserts:           ${total} on ${jurors.length} connections: ${(total / bareSeconds).toFixed(0)} writes/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms`,
-        `HTTP / bare:               ${(total / httpSeconds / (total / bareSeconds)).toFixed(2)} (HTTP: auth, validation, panel + recusal checks, gate lock, audit row, one transaction)`,
+        `round:                     ${n} auditions × 3 jurors × ${KEYS.length} criteria (${panels} panels; fixture ${setupSeconds.toFixed(1)} s; load ${os.loadavg()[0].toFixed(1)})`,
+        `roundRanking('none'):      median ${none.median.toFixed(0)} ms, best ${none.min.toFixed(0)} ms (${none.ranked} ranked); its ${none.statements} SQL statements in bare pg, one after the other: ${none.bare.toFixed(0)} ms`,
+        `roundRanking('zscore'):    median ${z.median.toFixed(0)} ms, best ${z.min.toFixed(0)} ms; its ${z.statements} SQL statements in bare pg: ${z.bare.toFixed(0)} ms`,
+        `GET ranking ?normalize=none (HTTP):   ${httpRanking('none')}`,
+        `GET ranking ?normalize=zscore (HTTP): ${httpRanking('zscore')}`,
+        `score writes via HTTP:     ${total} by ${jurors.length} concurrent jurors (client in its own thread): ${httpRate.toFixed(0)} writes/s, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, non-200: ${writes.failed}, SQL statements per request ${mean(writes.statements).toFixed(2)} (max ${Math.max(...writes.statements)})`,
+        line('bare pg, same statement:', bareFunction),
+        line('bare pg upserts:', bareUpsert),
       ].join('\n') + '\n',
     );
   } finally {

@@ -97,11 +97,11 @@ export function stepsTable(steps: StepFigures[], { note = false } = {}): string[
         ),
       ]
     : [
-        `| step | requests | req/s | p50 ms | p99 ms | non-2xx | 5xx |`,
-        `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
+        `| step | requests | req/s | p50 ms | p99 ms | non-2xx | 5xx | SQL/req |`,
+        `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
         ...steps.map(
           (s) =>
-            `| ${s.step} | ${s.requests} | ${s.perSecond} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${s.status5xx} |`,
+            `| ${s.step} | ${s.requests} | ${s.perSecond} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${s.status5xx} | ${s.sqlPerRequest ?? ''} |`,
         ),
       ];
 }
@@ -111,11 +111,11 @@ export function summaryTable(r: BenchResult): string {
   const lines = [
     ...stepsTable(r.steps),
     '',
-    `| hot path, bare pg | bare/s | p50 ms | p99 ms | HTTP/s | HTTP / bare |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: |`,
+    `| hot path, bare pg | bare/s | p50 ms | p99 ms | HTTP/s | HTTP p99 ms | SQL/req | HTTP / bare | framework's share |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...r.bare.map(
       (b) =>
-        `| ${b.step}: ${b.bare} | ${b.perSecond} | ${b.p50} | ${b.p99} | ${b.httpPerSecond} | ${b.ratio} |`,
+        `| ${b.step}: ${b.bare} | ${b.perSecond} | ${b.p50} | ${b.p99} | ${b.httpPerSecond} | ${b.httpP99} | ${b.httpSqlPerRequest ?? ''} | ${b.ratio} | ${Math.round(b.frameworkShare * 100)} % |`,
     ),
     ...(r.pages?.length ? ['', ...pagesTable(r.pages)] : []),
     '',

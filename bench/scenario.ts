@@ -483,6 +483,16 @@ async function threeRounds(
       })),
       label,
     );
+    await bareScoreStatement(
+      bench,
+      db,
+      writes.map(({ a, m }) => ({
+        auditionId: a.id,
+        jurorId: jurorIds[3 * panelOf(a) + m],
+        ...scoreBody(a, m),
+      })),
+      label,
+    );
     await bench.step(`${label}: results (POST /auditions/:id/result)`, auditions, (s, a) =>
       bench.call(s, 'POST', `/auditions/${a.id}/result`, {
         token: jurorTokens[3 * panelOf(a)],
@@ -520,7 +530,8 @@ async function threeRounds(
           (x) => x.passed,
         );
         const ids = passed.slice(0, Math.ceil(passed.length * ADVANCE_SHARE)).map((x) => x.applicationId);
-        for (let i = 0; i < ids.length; i += 500) advance.push({ roundId, ids: ids.slice(i, i + 500) });
+        // A whole track's advancing in one request (up to the API's 2,000 a request): a national round at once.
+        for (let i = 0; i < ids.length; i += 2000) advance.push({ roundId, ids: ids.slice(i, i + 2000) });
       }
       await bench.step(
         `${label}: advance (POST /rounds/:id/advance)`,
@@ -530,7 +541,10 @@ async function threeRounds(
             token: staff,
             json: { applicationIds: c.ids },
           }),
-        { concurrency: 2, note: '500 applications a request, e-mail each' },
+        {
+          concurrency: 1,
+          note: "a track's advancing in one request (up to 2,000), e-mail each, one at a time",
+        },
       );
     }
     return { auditions: auditions.length, scheduled };
@@ -700,6 +714,46 @@ async function bareSubmit(bench: Bench, db: pg.Pool, applicants: Applicant[]) {
   bench.compare(
     'submit surge (last hour)',
     'bare pg: BEGIN; SELECT … FOR UPDATE; UPDATE applications; INSERT notifications; COMMIT',
+    latencies,
+    start,
+  );
+}
+
+/**
+ * The score write's own statement with bare pg: the same `SELECT jury_submit_score(…)` the API sends (it revises
+ * the scores just written with the same values, audited like any revision), so HTTP / bare is the framework's share.
+ */
+async function bareScoreStatement(
+  bench: Bench,
+  db: pg.Pool,
+  writes: Array<{ auditionId: string; jurorId: string; criteria: Record<string, number>; grade: number }>,
+  label: string,
+) {
+  const latencies: number[] = [];
+  const start = performance.now();
+  await pool(
+    writes,
+    async (w) => {
+      const t = performance.now();
+      const { rows } = await db.query('SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8) AS answer', [
+        w.auditionId,
+        w.jurorId,
+        JSON.stringify(w.criteria),
+        w.grade,
+        null,
+        'juror',
+        new Date(),
+        true,
+      ]);
+      if (rows[0].answer.status !== 'ok')
+        throw new Error(`jury_submit_score: ${JSON.stringify(rows[0].answer)}`);
+      latencies.push(performance.now() - t);
+    },
+    bench.concurrency,
+  );
+  bench.compare(
+    `${label}: score writes (PUT scores/mine)`,
+    "bare pg: the API's one statement, SELECT jury_submit_score(…)",
     latencies,
     start,
   );

@@ -11,6 +11,7 @@ import { WebSessions1795720000000 } from './1795720000000-WebSessions.js';
 import { AccountLinks1795720100000 } from './1795720100000-AccountLinks.js';
 import { BlindScoring1795730000000 } from './1795730000000-BlindScoring.js';
 import { UserLiveness1795730000100 } from './1795730000100-UserLiveness.js';
+import { ScoreWriteFunction1795740000000 } from './1795740000000-ScoreWriteFunction.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountLinks1795720100000,
   BlindScoring1795730000000,
   UserLiveness1795730000100,
+  ScoreWriteFunction1795740000000,
 ];

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Env } from './config/env.js';
+import { countStatementsPerRequest } from './database/statement-count.js';
 import { isPagePath, renderUnroutedError } from './web/errors.js';
 import { serveWebAssets } from './web/assets.js';
 
@@ -24,13 +25,15 @@ export function configureHttpApp(app: INestApplication): INestApplication {
       contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': production ? [] : null } },
     }),
   );
+  if (app.get(ConfigService<Env, true>).get('BENCH_STATEMENTS')) app.use(countStatementsPerRequest);
   // Page forms post flat names (`guardian.name`, `repertoire[0].title`): kept as written, not expanded by qs.
   (app as NestExpressApplication).useBodyParser('urlencoded', { extended: false, limit: '200kb' });
   // Almost every answer holds personal data (applicants are often minors): no browser, proxy or shared device
   // keeps a copy. Only the public API description and the site's stylesheet, fonts and images may be cached.
   app.use(
     (req: { path: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
-      if (!req.path.startsWith('/api/docs') && !req.path.startsWith('/assets/')) res.setHeader('Cache-Control', 'no-store');
+      if (!req.path.startsWith('/api/docs') && !req.path.startsWith('/assets/'))
+        res.setHeader('Cache-Control', 'no-store');
       next();
     },
   );

@@ -242,6 +242,48 @@ describe('admission decisions, results day, offers and the waiting list', () => 
         .expect(200);
       expect(res.body).toMatchObject({ admitted: 3, waitlisted: 3, rejected: 2 });
       await t.http().post(`/api/intakes/${intake.id}/publish-results`).set(staff.auth).expect(200);
+      // Written set-based, the same rows as one by one: per offer its audit record and its reminder (two days
+      // before the deadline), per applicant one result e-mail (and a minor's guardian's copy), once.
+      const offers = (await t.http().get(`/api/intakes/${intake.id}/offers`).set(staff.auth).expect(200))
+        .body as Array<{ id: string; applicationId: string }>;
+      expect(offers).toHaveLength(3);
+      for (const offer of offers) {
+        const audit = await t
+          .http()
+          .get('/api/audit')
+          .query({ entity: 'offer', entityId: offer.id })
+          .set(staff.auth)
+          .expect(200);
+        expect(audit.body.items).toEqual([
+          expect.objectContaining({
+            action: 'offer.made',
+            after: expect.objectContaining({ applicationId: offer.applicationId, fromWaitlist: false }),
+          }),
+        ]);
+        const reminders = (await t.app
+          .get(DataSource)
+          .query(
+            `SELECT type, status, send_at FROM notifications WHERE topic = $1 AND guardian_copy = false`,
+            [`offer-reminder:${offer.id}`],
+          )) as Array<{ type: string; status: string; send_at: Date }>;
+        expect(reminders).toEqual([
+          {
+            type: 'offer_reminder',
+            status: 'pending',
+            send_at: new Date(`${year}-05-13T23:59:59.999+02:00`),
+          },
+        ]);
+      }
+      const results = (await t.app.get(DataSource).query(
+        `SELECT application_id, type, count(*)::int AS n FROM notifications
+            WHERE application_id = ANY($1::uuid[]) AND type LIKE 'result_%' AND guardian_copy = false
+            GROUP BY application_id, type`,
+        [candidates.map((c) => c.applicationId).filter(Boolean)],
+      )) as Array<{ application_id: string; type: string; n: number }>;
+      expect(results.every((r) => r.n === 1)).toBe(true);
+      expect(results.filter((r) => r.type === 'result_admitted')).toHaveLength(3);
+      expect(results.filter((r) => r.type === 'result_waitlisted')).toHaveLength(3);
+      expect(results.filter((r) => r.type === 'result_rejected')).toHaveLength(2);
       await drainNotifications(t);
       // Audition reminders fell due on the way to results day; the result e-mails are what counts here.
       const subjects = (key: string) =>

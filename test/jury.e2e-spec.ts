@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Application } from '../src/applications/application.entity.js';
+import { Audition } from '../src/auditions/audition.entity.js';
+import { PanelMember } from '../src/auditions/panel.entity.js';
+import { Round } from '../src/auditions/round.entity.js';
+import { Rubric } from '../src/catalogue/rubric.entity.js';
+import { AuditionResult } from '../src/jury/audition-result.entity.js';
+import { Conflict } from '../src/jury/conflict.entity.js';
 import { JuryService } from '../src/jury/jury.service.js';
+import { rankRound, type RankingMethod } from '../src/jury/ranking.js';
+import { Score } from '../src/jury/score.entity.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { createPerson, uniqueEmail, type Person } from './helpers/accounts.js';
 import { applyAndSubmit as submitted } from './helpers/applications.js';
@@ -83,7 +92,8 @@ describe('jury', () => {
   }
 
   beforeAll(async () => {
-    t = await startApp();
+    // BENCH_STATEMENTS: each answer says how many SQL statements it took (checked for the score write below).
+    t = await startApp({ env: { BENCH_STATEMENTS: '1' } });
     db = t.app.get(DataSource);
     staff = await createPerson(t, 'staff');
     [j1, j2, j3, k1, k2, k3] = await Promise.all(
@@ -354,7 +364,10 @@ describe('jury', () => {
       .expect(200);
     const actions = audit.body.items.map((r: { action: string }) => r.action);
     expect(actions).toEqual(['score.revised', 'score.submitted']);
-    expect(audit.body.items[0]).toMatchObject({
+    const record = audit.body.items.find(
+      (r: { after: { revision: number } }) => r.after.revision === revised.body.revision,
+    );
+    expect(record).toMatchObject({
       actorId: j3.id,
       before: { jurorId: j3.id, revision: 1, grade: 4, criteria: all(5) },
       after: { jurorId: j3.id, revision: 2, grade: 10, criteria: all(8) },
@@ -614,5 +627,101 @@ describe('jury', () => {
     expect(ranking.ranking[1]).toMatchObject({ rank: 2, grade: 10, passed: true });
     expect(await jury.finalRoundOf(mgk.id, 'classical')).toEqual({ id: classicalRound });
     expect(await jury.finalRoundOf(mgk.id, 'production')).toBeNull();
+  });
+
+  it('a score write on a locked rubric is at most 5 SQL statements (counted), with its audit record; the rules hold on that path', async () => {
+    const [, b] = prescreen.filter((p) => p.applicationId !== withdrawnApplication);
+    // Warm: the guard's user cache and the audition's round are read once per process.
+    await score(j2, b.id, 7, 10).expect(200);
+    const revised = await score(j2, b.id, 8, 10, 'bedre ved nærmere eftertanke').expect(200);
+    expect(Number(revised.headers['x-sql-statements'])).toBeLessThanOrEqual(5);
+    expect(revised.body).toMatchObject({
+      auditionId: b.id,
+      jurorId: j2.id,
+      grade: 10,
+      comment: 'bedre ved nærmere eftertanke',
+      final: false,
+    });
+    const audit = await t
+      .http()
+      .get('/api/audit')
+      .query({ entity: 'audition', entityId: b.id, action: 'score.revised' })
+      .set(staff.auth)
+      .expect(200);
+    const record = audit.body.items.find(
+      (r: { after: { revision: number } }) => r.after.revision === revised.body.revision,
+    );
+    expect(record).toMatchObject({
+      actorId: j2.id,
+      before: { jurorId: j2.id, revision: revised.body.revision - 1, criteria: all(7), grade: 10 },
+      after: {
+        jurorId: j2.id,
+        revision: revised.body.revision,
+        criteria: all(8),
+        comment: 'bedre ved nærmere eftertanke',
+      },
+    });
+    // The same rules as the long way: a body that does not fit → 400 naming the field, off the panel → 404,
+    // a locked audition → 409, a score seen by its juror is final → 409 (the same score again → 200).
+    const bad = await put(j2, b.id, { criteria: { ...all(8), technique: 11 }, grade: 10 }).expect(400);
+    expect(bad.body.message).toMatch(/criteria\.technique/);
+    await put(k1, b.id, { criteria: { ...all(8), technique: 11 }, grade: 10 }).expect(404);
+    await score(k1, b.id, 8).expect(404);
+    const [, , c] = prescreen.filter((p) => p.applicationId !== withdrawnApplication);
+    await score(j2, c.id, 5).expect(409);
+    await scoresOf(j2, b.id).expect(200);
+    const final = await score(j2, b.id, 9, 10).expect(409);
+    expect(final.body.code).toBe('SCORE_FINAL');
+    await score(j2, b.id, 8, 10, 'bedre ved nærmere eftertanke').expect(200);
+  });
+
+  it('the ranking equals the rule applied to every row read through the entities (the loader before issue 22)', async () => {
+    const jury = t.app.get(JuryService);
+    for (const roundId of [classicalRound, prescreenRound]) {
+      for (const method of ['none', 'zscore'] as RankingMethod[]) {
+        const round = await db.getRepository(Round).findOneByOrFail({ id: roundId });
+        const rubric = await db
+          .getRepository(Rubric)
+          .findOneByOrFail({ intakeId: round.intakeId, track: round.track });
+        const auditions = await db
+          .getRepository(Audition)
+          .find({ where: { roundId }, order: { createdAt: 'ASC', id: 'ASC' } });
+        const ids = auditions.map((a) => a.id);
+        const [scores, results, applications, members, conflicts] = await Promise.all([
+          db.getRepository(Score).find({ where: ids.map((auditionId) => ({ auditionId })) }),
+          db.getRepository(AuditionResult).find({ where: ids.map((auditionId) => ({ auditionId })) }),
+          db.getRepository(Application).find({ where: auditions.map((a) => ({ id: a.applicationId })) }),
+          db.getRepository(PanelMember).find({ where: auditions.map((a) => ({ panelId: a.panelId })) }),
+          db.getRepository(Conflict).find({ where: ids.map((auditionId) => ({ auditionId })) }),
+        ]);
+        const expected = rankRound(
+          {
+            criteria: rubric.criteria,
+            auditions: auditions.map((a) => {
+              const agreed = results.find((r) => r.auditionId === a.id && r.lockedAt);
+              return {
+                applicationId: a.applicationId,
+                agreedGrade: agreed?.grade ?? null,
+                passed: agreed?.passed ?? null,
+                noShow: a.attendance === 'no_show',
+                withdrawn: applications.find((x) => x.id === a.applicationId)?.status === 'withdrawn',
+                scores: scores
+                  .filter(
+                    (s) =>
+                      s.auditionId === a.id &&
+                      members.some((m) => m.panelId === a.panelId && m.userId === s.jurorId) &&
+                      !conflicts.some((c) => c.auditionId === a.id && c.jurorId === s.jurorId),
+                  )
+                  .map((s) => ({ jurorId: s.jurorId, criteria: s.criteria, grade: s.grade })),
+              };
+            }),
+          },
+          method,
+        );
+        const actual = await jury.roundRanking(roundId, method);
+        expect(actual.ranking.length + actual.notRanked.length).toBe(auditions.length);
+        expect(actual).toEqual({ ...expected, roundId, intakeId: round.intakeId, track: round.track });
+      }
+    }
   });
 });

@@ -18,7 +18,7 @@ import {
   toCopenhagenIso,
 } from '../common/time.js';
 import { JuryService, type RankingMethod } from '../jury/jury.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { Decision, ResultsPublication, type Outcome } from './decision.entity.js';
 import type { SetDecisionDto } from './dto/admissions.dto.js';
@@ -26,6 +26,13 @@ import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
 import { nextOnWaitlist, proposeTrack } from './proposal.js';
 import { waitingListCsv } from './waiting-list-csv.js';
+
+/** The contact of an applicant read in this transaction; an applicant always has an account. */
+function contactOrFail(contacts: Map<string, Recipient>, userId: string): Recipient {
+  const contact = contacts.get(userId);
+  if (!contact) throw notFound('user', userId);
+  return contact;
+}
 
 /** The offer reminder goes out this many days before the deadline. */
 export const OFFER_REMINDER_DAYS = 2;
@@ -201,7 +208,13 @@ export class AdmissionsService {
         Object.keys(intake.seats).map((track) => this.applications.candidatesFor(intakeId, track)),
       )
     ).flat();
-    const decisions = new Map((await this.decisions.findBy({ intakeId })).map((d) => [d.applicationId, d]));
+    const decisions = new Map(
+      (
+        (await this.dataSource.query('SELECT application_id, outcome FROM decisions WHERE intake_id = $1', [
+          intakeId,
+        ])) as Array<{ application_id: string; outcome: Outcome }>
+      ).map((d) => [d.application_id, { outcome: d.outcome }]),
+    );
     const undecided = candidates.filter((c) => !decisions.has(c.id));
     if (undecided.length) {
       throw new DomainError(
@@ -218,23 +231,33 @@ export class AdmissionsService {
           publishedAt: now,
           publishedBy: actor.id,
         });
-        for (const c of candidates) {
-          const decision = decisions.get(c.id)!;
-          await this.applications.setStatus(tx, c.id, decision.outcome);
-          if (decision.outcome === 'admitted') {
-            await this.makeOffer(tx, c, intake, respondBy, false);
-          } else {
-            await this.notifications.enqueue(tx, {
-              type: decision.outcome === 'waitlisted' ? 'result_waitlisted' : 'result_rejected',
-              to: await this.accounts.contactOf(c.applicantId, tx),
+        // Set-based: the outcomes in one UPDATE, the offers in one INSERT, every e-mail in one INSERT and every
+        // audit record in one, whatever the size of the intake.
+        await this.applications.setStatuses(
+          tx,
+          candidates.map((c) => ({ id: c.id, to: decisions.get(c.id)!.outcome })),
+        );
+        const admitted = candidates.filter((c) => decisions.get(c.id)!.outcome === 'admitted');
+        const others = candidates.filter((c) => decisions.get(c.id)!.outcome !== 'admitted');
+        const contacts = await this.accounts.contactsOf(
+          others.map((c) => c.applicantId),
+          tx,
+        );
+        await this.makeOffers(tx, admitted, intake, respondBy, false);
+        await this.notifications.enqueueMany(
+          tx,
+          others.map((c) => {
+            const waitlisted = decisions.get(c.id)!.outcome === 'waitlisted';
+            return {
+              type: waitlisted ? ('result_waitlisted' as const) : ('result_rejected' as const),
+              to: contactOrFail(contacts, c.applicantId),
               applicationId: c.id,
-              data:
-                decision.outcome === 'waitlisted'
-                  ? { programme: intake.programme, link: this.links.application(c.id) }
-                  : { programme: intake.programme },
-            });
-          }
-        }
+              data: waitlisted
+                ? { programme: intake.programme, link: this.links.application(c.id) }
+                : { programme: intake.programme },
+            };
+          }),
+        );
         await this.audit.record(tx, {
           actor,
           action: 'results.published',
@@ -437,50 +460,83 @@ export class AdmissionsService {
     intake: IntakeInfo,
     respondBy: Date,
     fromWaitlist: boolean,
-  ): Promise<Offer> {
-    const offer = await tx.save(Offer, {
-      applicationId: application.id,
-      applicantId: application.applicantId,
-      intakeId: intake.id,
-      track: application.track,
-      mainSubject: application.mainSubject,
-      respondBy,
-      status: 'open' as const,
-      fromWaitlist,
-      respondedAt: null,
-      enrolmentId: null,
-    });
-    const data = {
-      programme: intake.programme,
-      respondBy: respondBy.toISOString(),
-      link: this.links.application(application.id),
-    };
-    const to = await this.accounts.contactOf(application.applicantId, tx);
-    await this.notifications.enqueue(tx, {
-      type: fromWaitlist ? 'waitlist_promoted' : 'result_admitted',
-      to,
-      applicationId: application.id,
-      data,
-    });
+  ): Promise<{ id: string }> {
+    return (await this.makeOffers(tx, [application], intake, respondBy, fromWaitlist))[0];
+  }
+
+  /**
+   * Offers to these applications with their e-mail (and reminder two days before the deadline) and an audit
+   * record each, in four statements however many there are. Returns the offers in the given order.
+   */
+  private async makeOffers(
+    tx: EntityManager,
+    applications: readonly ApplicationSummary[],
+    intake: IntakeInfo,
+    respondBy: Date,
+    fromWaitlist: boolean,
+  ): Promise<Array<{ id: string; applicationId: string }>> {
+    if (!applications.length) return [];
+    const rows = (await tx.query(
+      `INSERT INTO offers (application_id, applicant_id, intake_id, track, main_subject, respond_by, status, from_waitlist)
+       SELECT t.application_id, t.applicant_id, $3, t.track, t.main_subject, $4, 'open', $5
+         FROM unnest($1::uuid[], $2::uuid[], $6::varchar[], $7::varchar[])
+              AS t(application_id, applicant_id, track, main_subject)
+       RETURNING id, application_id`,
+      [
+        applications.map((a) => a.id),
+        applications.map((a) => a.applicantId),
+        intake.id,
+        respondBy,
+        fromWaitlist,
+        applications.map((a) => a.track),
+        applications.map((a) => a.mainSubject),
+      ],
+    )) as Array<{ id: string; application_id: string }>;
+    const offerOf = new Map(rows.map((r) => [r.application_id, r.id]));
+    const contacts = await this.accounts.contactsOf(
+      applications.map((a) => a.applicantId),
+      tx,
+    );
     const remindAt = addCopenhagenDays(respondBy, -OFFER_REMINDER_DAYS);
-    if (remindAt.getTime() > this.clock.now().getTime()) {
-      await this.notifications.enqueue(tx, {
-        type: 'offer_reminder',
-        to,
-        applicationId: application.id,
-        topic: reminderTopic(offer.id),
-        sendAt: remindAt,
-        data,
-      });
-    }
-    await this.audit.record(tx, {
-      actor: null,
-      action: 'offer.made',
-      entity: 'offer',
-      entityId: offer.id,
-      after: { applicationId: application.id, respondBy: toCopenhagenIso(respondBy), fromWaitlist },
-    });
-    return offer;
+    const remind = remindAt.getTime() > this.clock.now().getTime();
+    await this.notifications.enqueueMany(
+      tx,
+      applications.flatMap((application) => {
+        const to = contactOrFail(contacts, application.applicantId);
+        const data = {
+          programme: intake.programme,
+          respondBy: respondBy.toISOString(),
+          link: this.links.application(application.id),
+        };
+        const offer = {
+          type: fromWaitlist ? ('waitlist_promoted' as const) : ('result_admitted' as const),
+          to,
+          applicationId: application.id,
+          data,
+        };
+        if (!remind) return [offer];
+        const reminder = {
+          type: 'offer_reminder' as const,
+          to,
+          applicationId: application.id,
+          topic: reminderTopic(offerOf.get(application.id)!),
+          sendAt: remindAt,
+          data,
+        };
+        return [offer, reminder];
+      }),
+    );
+    await this.audit.recordMany(
+      tx,
+      applications.map((application) => ({
+        actor: null,
+        action: 'offer.made',
+        entity: 'offer',
+        entityId: offerOf.get(application.id)!,
+        after: { applicationId: application.id, respondBy: toCopenhagenIso(respondBy), fromWaitlist },
+      })),
+    );
+    return applications.map((a) => ({ id: offerOf.get(a.id)!, applicationId: a.id }));
   }
 
   /** The last day to answer ends 23:59 Copenhagen time, `days` calendar days from now. */

@@ -33,6 +33,32 @@ import { ageEligibility } from './eligibility.js';
 import { Material } from './material.entity.js';
 import { FileStorage } from './storage/file-storage.js';
 
+/** The columns an ApplicationSummary is made of (read without the entity: rounds have thousands). */
+const SUMMARY_COLUMNS =
+  'id, applicant_id, intake_id, programme, track, main_subject, status, submitted_at, unavailable';
+interface SummaryRow {
+  id: string;
+  applicant_id: string;
+  intake_id: string;
+  programme: string;
+  track: string;
+  main_subject: string;
+  status: ApplicationStatus;
+  submitted_at: Date | null;
+  unavailable: Array<{ from: string; to: string }>;
+}
+const summaryOf = (r: SummaryRow): ApplicationSummary => ({
+  id: r.id,
+  applicantId: r.applicant_id,
+  intakeId: r.intake_id,
+  programme: r.programme,
+  track: r.track,
+  mainSubject: r.main_subject,
+  status: r.status,
+  submittedAt: r.submitted_at,
+  unavailable: r.unavailable.map((u) => ({ from: new Date(u.from), to: new Date(u.to) })),
+});
+
 /** Drafts get one reminder this many days before the application deadline. */
 export const DEADLINE_REMINDER_DAYS = 3;
 
@@ -240,7 +266,12 @@ export class ApplicationsService {
       }
       application.status = 'submitted';
       application.submittedAt = now;
-      await tx.save(application);
+      // One UPDATE of the row locked above (save() would read it again first to find what changed).
+      await tx.query(
+        `UPDATE applications SET status = 'submitted', submitted_at = $2, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, now],
+      );
       await this.notifications.enqueue(tx, {
         type: 'application_received',
         to: await this.accounts.contactOf(application.applicantId, tx),
@@ -415,19 +446,35 @@ export class ApplicationsService {
     track: string,
     em: EntityManager = this.applications.manager,
   ): Promise<ApplicationSummary[]> {
-    const rows = await em.find(Application, {
-      where: { intakeId, track, status: In(['submitted', 'in_audition']) },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
-    return rows.map(summarise);
+    const rows = (await em.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM applications
+        WHERE intake_id = $1 AND track = $2 AND status IN ('submitted', 'in_audition')
+        ORDER BY submitted_at ASC, id ASC`,
+      [intakeId, track],
+    )) as SummaryRow[];
+    return rows.map(summaryOf);
   }
 
+  /** Applications as other rooms need them, in one query with the ids as one array (rounds of thousands). */
   async summaries(
-    ids: string[],
+    ids: readonly string[],
     em: EntityManager = this.applications.manager,
   ): Promise<ApplicationSummary[]> {
     if (!ids.length) return [];
-    return (await em.findBy(Application, { id: In(ids) })).map(summarise);
+    const rows = (await em.query(`SELECT ${SUMMARY_COLUMNS} FROM applications WHERE id = ANY($1::uuid[])`, [
+      [...new Set(ids)],
+    ])) as SummaryRow[];
+    return rows.map(summaryOf);
+  }
+
+  /** Which of these applications are withdrawn (a ranking leaves them out): one query, few rows. */
+  async withdrawnAmong(ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM applications WHERE id = ANY($1::uuid[]) AND status = 'withdrawn'`,
+      [ids],
+    )) as Array<{ id: string }>;
+    return new Set(rows.map((r) => r.id));
   }
 
   /** What a jury looks at besides the name: repertoire, named pieces and the uploaded material (no contents). */
@@ -458,14 +505,38 @@ export class ApplicationsService {
   }
 
   /** Moves one application through the transition table in the caller's transaction (decisions, offers). */
-  async setStatus(tx: EntityManager, id: string, to: Application['status']): Promise<Application> {
-    const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!application) throw notFound('application', id);
-    if (application.status === to) return application;
-    assertTransition(application.status, to);
-    application.status = to;
-    await tx.save(application);
-    return application;
+  async setStatus(tx: EntityManager, id: string, to: Application['status']): Promise<void> {
+    await this.setStatuses(tx, [{ id, to }]);
+  }
+
+  /**
+   * Moves many applications through the transition table in the caller's transaction: their rows locked and read
+   * in one statement, every move checked (the first one not allowed refuses them all), then one UPDATE.
+   */
+  async setStatuses(
+    tx: EntityManager,
+    moves: ReadonlyArray<{ id: string; to: Application['status'] }>,
+  ): Promise<void> {
+    if (!moves.length) return;
+    const ids = moves.map((m) => m.id);
+    const rows = (await tx.query(
+      'SELECT id, status FROM applications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    )) as Array<{ id: string; status: ApplicationStatus }>;
+    const current = new Map(rows.map((r) => [r.id, r.status]));
+    const changing = moves.filter((m) => {
+      const status = current.get(m.id);
+      if (status === undefined) throw notFound('application', m.id);
+      if (status === m.to) return false;
+      assertTransition(status, m.to);
+      return true;
+    });
+    if (!changing.length) return;
+    await tx.query(
+      `UPDATE applications a SET status = m.status, version = a.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::varchar[]) AS m(id, status) WHERE a.id = m.id`,
+      [changing.map((m) => m.id), changing.map((m) => m.to)],
+    );
   }
 
   /** Refuses (409, naming the statuses) a move the transition table does not allow, e.g. a decision the application cannot reach. */

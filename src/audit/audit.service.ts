@@ -28,18 +28,32 @@ export class AuditService {
 
   /** Writes in the caller's transaction: the record exists if and only if the change commits. */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
-    await em.insert(AuditRecord, {
-      at: this.clock.now(),
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      // jsonb columns: TypeORM's deep-partial type does not model free-form objects.
-      before: (entry.before ?? null) as never,
-      after: (entry.after ?? null) as never,
-      reason: entry.reason ?? null,
-    });
+    await this.recordMany(em, [entry]);
+  }
+
+  /** Many records in the caller's transaction, in one statement (e.g. every offer of results day). */
+  async recordMany(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const at = this.clock.now();
+    const cols: unknown[][] = [[], [], [], [], [], [], [], []];
+    for (const entry of entries) {
+      [
+        entry.actor?.id ?? null,
+        entry.actor?.role ?? null,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.before ? JSON.stringify(entry.before) : null,
+        entry.after ? JSON.stringify(entry.after) : null,
+        entry.reason ?? null,
+      ].forEach((value, i) => cols[i].push(value));
+    }
+    await em.query(
+      `INSERT INTO audit_records (at, actor_id, actor_role, action, entity, entity_id, before, after, reason)
+       SELECT $1, t.* FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+                                  $7::jsonb[], $8::jsonb[], $9::text[]) AS t`,
+      [at, ...cols],
+    );
   }
 
   async list(filter: {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { notFound } from '../common/errors.js';
 import { Audition } from './audition.entity.js';
 import {
   mapRound,
   toAuditionInfo,
-  toPanelSeat,
   type AuditionInfo,
   type PanelSeat,
   type RoundView,
@@ -29,6 +28,14 @@ import { SchedulingService } from './scheduling.service.js';
 
 export type { AuditionInfo, PanelSeat, RoundView };
 
+/** Entries kept per process for data that never changes; the oldest go first beyond this. */
+const CACHE_LIMIT = 100_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+}
+
 /**
  * The auditions room's one service: what its controller, its pages and other rooms (the jury) call. Each job
  * lives in its own service inside the room (rounds and panels, scheduling, reschedule requests, attendance,
@@ -36,6 +43,9 @@ export type { AuditionInfo, PanelSeat, RoundView };
  */
 @Injectable()
 export class AuditionsService {
+  private readonly roundCache = new Map<string, RoundView>();
+  private readonly roundOfAudition = new Map<string, string>();
+
   constructor(
     @InjectRepository(Audition) private readonly auditions: Repository<Audition>,
     private readonly rounds: RoundsService,
@@ -99,8 +109,28 @@ export class AuditionsService {
     return this.views.listAuditions(roundId);
   }
 
+  /**
+   * A round: which intake and track, its kind, order and name. Nothing changes a round once it exists, so each
+   * process keeps what it read (every score write and ranking asks).
+   */
   async getRound(id: string): Promise<RoundView> {
-    return mapRound(await this.rounds.findRound(id));
+    const cached = this.roundCache.get(id);
+    if (cached) return cached;
+    const round = mapRound(await this.rounds.findRound(id));
+    remember(this.roundCache, id, round);
+    return round;
+  }
+
+  /** The round an audition belongs to (it never changes round), or null when there is no such audition. */
+  async roundOf(auditionId: string): Promise<string | null> {
+    const cached = this.roundOfAudition.get(auditionId);
+    if (cached) return cached;
+    const rows = (await this.auditions.query('SELECT round_id FROM auditions WHERE id = $1', [
+      auditionId,
+    ])) as Array<{ round_id: string }>;
+    if (!rows.length) return null;
+    remember(this.roundOfAudition, auditionId, rows[0].round_id);
+    return rows[0].round_id;
   }
 
   async listRounds(intakeId: string): Promise<RoundView[]> {
@@ -132,13 +162,35 @@ export class AuditionsService {
   /** Who sits on these panels, and as what. */
   async panelMembers(panelIds: string[], em: EntityManager = this.auditions.manager): Promise<PanelSeat[]> {
     if (!panelIds.length) return [];
-    return (await em.findBy(PanelMember, { panelId: In([...new Set(panelIds)]) })).map(toPanelSeat);
+    const rows = (await em.query(
+      'SELECT panel_id, user_id, role FROM panel_members WHERE panel_id = ANY($1::uuid[])',
+      [[...new Set(panelIds)]],
+    )) as Array<{ panel_id: string; user_id: string; role: PanelRole }>;
+    return rows.map((m) => ({ panelId: m.panel_id, userId: m.user_id, role: m.role }));
   }
 
-  /** Every audition of a round, in the order they were placed. */
+  /** Every audition of a round, in the order they were placed (read without entities: rounds have thousands). */
   async auditionsOfRound(roundId: string): Promise<AuditionInfo[]> {
-    const rows = await this.auditions.find({ where: { roundId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(toAuditionInfo);
+    const rows = (await this.auditions.query(
+      `SELECT id, round_id, application_id, panel_id, slot_id, attendance FROM auditions
+        WHERE round_id = $1 ORDER BY created_at ASC, id ASC`,
+      [roundId],
+    )) as Array<{
+      id: string;
+      round_id: string;
+      application_id: string;
+      panel_id: string;
+      slot_id: string | null;
+      attendance: AuditionInfo['attendance'];
+    }>;
+    return rows.map((a) => ({
+      id: a.id,
+      roundId: a.round_id,
+      applicationId: a.application_id,
+      panelId: a.panel_id,
+      slotId: a.slot_id,
+      attendance: a.attendance,
+    }));
   }
 
   /** The application's auditions whose panel the user sits on (whether they may judge them is the jury's call). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ApplicationsService, type ApplicationSummary } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -9,7 +9,11 @@ import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
 import { formatCopenhagen, toCopenhagenIso } from '../common/time.js';
-import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
+import {
+  NotificationsService,
+  type NotificationMessage,
+  type Recipient,
+} from '../notifications/notifications.service.js';
 import { Audition } from './audition.entity.js';
 import type { AdvanceDto } from './dto/auditions.dto.js';
 import { Panel } from './panel.entity.js';
@@ -18,6 +22,13 @@ import { assignPanelsForPrescreen, scheduleCandidates, slotsOverlap } from './sc
 import { Slot } from './slot.entity.js';
 import { AuditionViewsService } from './audition-views.service.js';
 import { RoundsService } from './rounds.service.js';
+
+/** The contact of an applicant read in this transaction; an applicant always has an account. */
+function contactOf(contacts: Map<string, Recipient>, userId: string): Recipient {
+  const contact = contacts.get(userId);
+  if (!contact) throw notFound('user', userId);
+  return contact;
+}
 
 /** The reminder goes out this long before the audition starts. */
 export const REMINDER_BEFORE_MS = 24 * 3600_000;
@@ -48,9 +59,11 @@ export class SchedulingService {
       const round = await tx.findOne(Round, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
       if (!round) throw notFound('round', roundId);
       const placed = new Set(
-        (await tx.find(Audition, { where: { roundId }, select: { applicationId: true } })).map(
-          (a) => a.applicationId,
-        ),
+        (
+          (await tx.query('SELECT application_id FROM auditions WHERE round_id = $1', [roundId])) as Array<{
+            application_id: string;
+          }>
+        ).map((a) => a.application_id),
       );
       const candidates = (await this.candidates(tx, round)).filter((c) => !placed.has(c.id));
 
@@ -61,15 +74,14 @@ export class SchedulingService {
           candidates.map((c) => ({ applicationId: c.id })),
           panels.map((p) => ({ panelId: p.id, assigned: loads.get(p.id) ?? 0 })),
         );
-        const created = await tx.save(
-          result.assignments.map((a) =>
-            tx.create(Audition, {
-              roundId,
-              applicationId: a.applicationId,
-              panelId: a.panelId,
-              slotId: null,
-            }),
-          ),
+        const created = await this.insertAuditions(
+          tx,
+          roundId,
+          result.assignments.map((a) => ({
+            applicationId: a.applicationId,
+            panelId: a.panelId,
+            slotId: null,
+          })),
         );
         await this.applications.markInAudition(
           tx,
@@ -94,7 +106,11 @@ export class SchedulingService {
 
       const slots = await tx.find(Slot, { where: { roundId }, order: { startsAt: 'ASC' } });
       const taken = new Set(
-        (await tx.find(Audition, { where: { roundId, slotId: Not(IsNull()) } })).map((a) => a.slotId!),
+        (
+          (await tx.query('SELECT slot_id FROM auditions WHERE round_id = $1 AND slot_id IS NOT NULL', [
+            roundId,
+          ])) as Array<{ slot_id: string }>
+        ).map((a) => a.slot_id),
       );
       const result = scheduleCandidates({
         candidates: candidates.map((c) => ({ applicationId: c.id, unavailable: c.unavailable })),
@@ -108,35 +124,44 @@ export class SchedulingService {
       });
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const slotById = new Map(slots.map((s) => [s.id, s]));
-      const created = await tx.save(
-        result.placements.map((p) =>
-          tx.create(Audition, {
-            roundId,
-            applicationId: p.applicationId,
-            panelId: p.panelId,
-            slotId: p.slotId,
-          }),
-        ),
+      const created = await this.insertAuditions(
+        tx,
+        roundId,
+        result.placements.map((p) => ({
+          applicationId: p.applicationId,
+          panelId: p.panelId,
+          slotId: p.slotId,
+        })),
       );
       await this.applications.markInAudition(
         tx,
         created.map((a) => a.applicationId),
       );
-      for (const audition of created) {
-        const applicant = byId.get(audition.applicationId)!;
-        const slot = slotById.get(audition.slotId!)!;
-        const to = await this.accounts.contactOf(applicant.applicantId, tx);
-        // Both languages: the template shows the applicant's.
-        const bring = { da: track.requirements.bringDa ?? null, en: track.requirements.bringEn ?? null };
-        await this.notifications.enqueue(tx, {
-          type: 'audition_invitation',
-          to,
-          applicationId: applicant.id,
-          topic: `audition:${audition.id}`,
-          data: { ...this.auditionData(intake.programme, round, slot, applicant.id), bring },
-        });
-        await this.remind(tx, to, audition, slot, applicant, intake.programme, round);
-      }
+      const contacts = await this.accounts.contactsOf(
+        created.map((a) => byId.get(a.applicationId)!.applicantId),
+        tx,
+      );
+      // Both languages: the template shows the applicant's.
+      const bring = { da: track.requirements.bringDa ?? null, en: track.requirements.bringEn ?? null };
+      await this.notifications.enqueueMany(
+        tx,
+        created.flatMap((audition) => {
+          const applicant = byId.get(audition.applicationId)!;
+          const slot = slotById.get(audition.slotId!)!;
+          const to = contactOf(contacts, applicant.applicantId);
+          const reminder = this.reminder(to, audition, slot, applicant, intake.programme, round);
+          return [
+            {
+              type: 'audition_invitation' as const,
+              to,
+              applicationId: applicant.id,
+              topic: `audition:${audition.id}`,
+              data: { ...this.auditionData(intake.programme, round, slot, applicant.id), bring },
+            },
+            ...(reminder ? [reminder] : []),
+          ];
+        }),
+      );
       await this.audit.record(tx, {
         actor,
         action: 'round.scheduled',
@@ -161,23 +186,25 @@ export class SchedulingService {
     });
   }
 
-  /** Marks applicants as advanced: they become the next round's candidates. */
+  /** Marks applicants as advanced: they become the next round's candidates. Set-based: a handful of statements. */
   async advance(actor: AuthUser, roundId: string, dto: AdvanceDto) {
     const { intake } = await this.rounds.context(roundId);
     return this.dataSource.transaction(async (tx) => {
       const round = await tx.findOne(Round, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
       if (!round) throw notFound('round', roundId);
-      const auditions = await tx.find(Audition, {
-        where: { roundId, applicationId: In(dto.applicationIds) },
-      });
-      const found = new Set(auditions.map((a) => a.applicationId));
+      const auditions = (await tx.query(
+        `SELECT id, application_id, attendance, advanced_at FROM auditions
+          WHERE round_id = $1 AND application_id = ANY($2::uuid[])`,
+        [roundId, dto.applicationIds],
+      )) as Array<{ id: string; application_id: string; attendance: string; advanced_at: Date | null }>;
+      const found = new Set(auditions.map((a) => a.application_id));
       const strangers = dto.applicationIds.filter((id) => !found.has(id));
       if (strangers.length) throw invalid('applicationIds', `not in this round: ${strangers.join(', ')}`);
       const noShows = auditions.filter((a) => a.attendance === 'no_show');
       if (noShows.length) {
         throw new DomainError(
           ErrorCode.InvalidState,
-          `A no-show cannot advance: ${noShows.map((a) => a.applicationId).join(', ')}`,
+          `A no-show cannot advance: ${noShows.map((a) => a.application_id).join(', ')}`,
         );
       }
       const next = await tx.findOne(Round, {
@@ -186,34 +213,43 @@ export class SchedulingService {
       const summaries = new Map(
         (await this.applications.summaries(dto.applicationIds, tx)).map((s) => [s.id, s]),
       );
-      const now = this.clock.now();
-      let advanced = 0;
-      for (const audition of auditions) {
-        if (audition.advancedAt) continue;
-        const summary = summaries.get(audition.applicationId)!;
-        if (summary.status === 'withdrawn') continue;
-        audition.advancedAt = now;
-        await tx.save(audition);
-        advanced++;
-        await this.audit.record(tx, {
+      const advancing = auditions.filter(
+        (a) => !a.advanced_at && summaries.get(a.application_id)!.status !== 'withdrawn',
+      );
+      if (!advancing.length) return { advanced: 0, nextRoundId: next?.id ?? null };
+      await tx.query('UPDATE auditions SET advanced_at = $2, updated_at = now() WHERE id = ANY($1::uuid[])', [
+        advancing.map((a) => a.id),
+        this.clock.now(),
+      ]);
+      await this.audit.recordMany(
+        tx,
+        advancing.map((a) => ({
           actor,
           action: 'audition.advanced',
           entity: 'audition',
-          entityId: audition.id,
+          entityId: a.id,
           after: { roundId, next: next?.id ?? null },
-        });
-        await this.notifications.enqueue(tx, {
-          type: 'advanced_to_next_round',
-          to: await this.accounts.contactOf(summary.applicantId, tx),
+        })),
+      );
+      const applicants = advancing.map((a) => summaries.get(a.application_id)!);
+      const contacts = await this.accounts.contactsOf(
+        applicants.map((s) => s.applicantId),
+        tx,
+      );
+      await this.notifications.enqueueMany(
+        tx,
+        applicants.map((summary) => ({
+          type: 'advanced_to_next_round' as const,
+          to: contactOf(contacts, summary.applicantId),
           applicationId: summary.id,
           data: {
             programme: intake.programme,
             roundName: next?.name ?? null,
             link: this.links.application(summary.id),
           },
-        });
-      }
-      return { advanced, nextRoundId: next?.id ?? null };
+        })),
+      );
+      return { advanced: advancing.length, nextRoundId: next?.id ?? null };
     });
   }
 
@@ -305,15 +341,16 @@ export class SchedulingService {
       where: { intakeId: round.intakeId, track: round.track, order: round.order - 1 },
     });
     if (!previous) return this.applications.candidatesFor(round.intakeId, round.track, tx);
-    const advanced = await tx.find(Audition, {
-      where: { roundId: previous.id, advancedAt: Not(IsNull()) },
-      order: { advancedAt: 'ASC' },
-    });
+    const advanced = (await tx.query(
+      `SELECT application_id FROM auditions WHERE round_id = $1 AND advanced_at IS NOT NULL
+        ORDER BY advanced_at ASC`,
+      [previous.id],
+    )) as Array<{ application_id: string }>;
     const summaries = await this.applications.summaries(
-      advanced.map((a) => a.applicationId),
+      advanced.map((a) => a.application_id),
       tx,
     );
-    const order = new Map(advanced.map((a, i) => [a.applicationId, i]));
+    const order = new Map(advanced.map((a, i) => [a.application_id, i]));
     return summaries
       .filter((s) => s.status === 'in_audition')
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -334,23 +371,54 @@ export class SchedulingService {
   private async remind(
     tx: EntityManager,
     to: Recipient,
-    audition: Audition,
+    audition: Pick<Audition, 'id'>,
     slot: Slot,
     applicant: ApplicationSummary,
     programme: string,
     round: Round,
   ) {
+    const reminder = this.reminder(to, audition, slot, applicant, programme, round);
+    if (reminder) await this.notifications.enqueue(tx, reminder);
+  }
+
+  /** The reminder's message, or null when booked less than a day ahead (the invitation itself is the reminder). */
+  private reminder(
+    to: Recipient,
+    audition: Pick<Audition, 'id'>,
+    slot: Slot,
+    applicant: ApplicationSummary,
+    programme: string,
+    round: Round,
+  ): NotificationMessage | null {
     const sendAt = new Date(slot.startsAt.getTime() - REMINDER_BEFORE_MS);
-    // Booked less than a day ahead: the invitation itself is the reminder.
-    if (sendAt.getTime() <= this.clock.now().getTime()) return;
-    await this.notifications.enqueue(tx, {
+    if (sendAt.getTime() <= this.clock.now().getTime()) return null;
+    return {
       type: 'audition_reminder',
       to,
       applicationId: applicant.id,
       topic: reminderTopic(audition.id),
       sendAt,
       data: this.auditionData(programme, round, slot, applicant.id),
-    });
+    };
+  }
+
+  /** A round's new auditions in one INSERT, in the given order. */
+  private async insertAuditions(
+    tx: EntityManager,
+    roundId: string,
+    rows: ReadonlyArray<{ applicationId: string; panelId: string; slotId: string | null }>,
+  ): Promise<Array<{ id: string; applicationId: string; panelId: string; slotId: string | null }>> {
+    if (!rows.length) return [];
+    const inserted = (await tx.query(
+      `INSERT INTO auditions (round_id, application_id, panel_id, slot_id)
+       SELECT $1, t.application_id, t.panel_id, t.slot_id
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS t(application_id, panel_id, slot_id, n)
+        ORDER BY t.n
+       RETURNING id, application_id`,
+      [roundId, rows.map((r) => r.applicationId), rows.map((r) => r.panelId), rows.map((r) => r.slotId)],
+    )) as Array<{ id: string; application_id: string }>;
+    const idOf = new Map(inserted.map((r) => [r.application_id, r.id]));
+    return rows.map((r) => ({ id: idOf.get(r.applicationId)!, ...r }));
   }
 
   private auditionData(programme: string, round: Round, slot: Slot, applicationId: string) {

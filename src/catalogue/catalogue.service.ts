@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Redis } from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import type { Env } from '../config/env.js';
+import { ChangeBroadcast } from '../redis/change-broadcast.js';
+import { REDIS } from '../redis/redis.module.js';
 import { DomainError, ErrorCode, isUniqueViolation, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import { isCalendarDate, toCopenhagenIso } from '../common/time.js';
@@ -45,7 +50,7 @@ import {
 } from './requirements.js';
 import { Rubric } from './rubric.entity.js';
 
-export type { ApplicationContent, IntakeInfo, MissingItem, TrackRequirements };
+export type { ApplicationContent, IntakeInfo, MissingItem, RubricInfo, TrackRequirements };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,8 +80,13 @@ type Editable = (typeof EDITABLE)[number];
  *   score is written, and returns the criteria that score must use.
  */
 @Injectable()
-export class CatalogueService {
+export class CatalogueService implements OnApplicationBootstrap, OnApplicationShutdown {
   private reference?: Promise<ProgrammeView[]>;
+  private readonly lockedRubrics = new Map<string, RubricInfo>();
+  private readonly intakeCache = new Map<string, { intake: IntakeInfo; until: number }>();
+  /** Bumped by every change notice: a read that started before one does not put its answer in the cache. */
+  private generation = 0;
+  private readonly intakeChanges: ChangeBroadcast;
 
   constructor(
     @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
@@ -86,7 +96,20 @@ export class CatalogueService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    private readonly config: ConfigService<Env, true>,
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.intakeChanges = new ChangeBroadcast(
+      config.get('REDIS_URL'),
+      redis,
+      `${config.get('QUEUE_PREFIX')}:catalogue:intake-changed`,
+      (id) => {
+        this.generation++;
+        if (id) this.intakeCache.delete(id);
+        else this.intakeCache.clear();
+      },
+    );
+  }
 
   // ---- reference data -------------------------------------------------------------------------
 
@@ -136,8 +159,31 @@ export class CatalogueService {
 
   // ---- intakes --------------------------------------------------------------------------------
 
+  /**
+   * An intake as other rooms read it, from a per-process cache (every submit and view asks): an entry lives at
+   * most CATALOGUE_CACHE_MS and is dropped at once in every process when staff change the intake (Redis notice).
+   */
   async getIntake(id: string): Promise<IntakeInfo> {
-    return toIntakeInfo(await this.loadIntake(this.dataSource.manager, id));
+    const now = Date.now();
+    const cached = this.intakeCache.get(id);
+    if (cached && cached.until > now) return cached.intake;
+    const generation = this.generation;
+    const intake = toIntakeInfo(await this.loadIntake(this.dataSource.manager, id));
+    // A change noticed while reading: what was read may be the old intake, so it is not kept.
+    if (generation === this.generation) {
+      this.intakeCache.delete(id);
+      this.intakeCache.set(id, { intake, until: now + this.config.get('CATALOGUE_CACHE_MS') });
+      if (this.intakeCache.size > 1000) this.intakeCache.delete(this.intakeCache.keys().next().value!);
+    }
+    return intake;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.intakeChanges.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.intakeChanges.stop();
   }
 
   /** Intakes whose application deadline falls in [from, to]: what deadline reminders are about. */
@@ -263,6 +309,7 @@ export class CatalogueService {
         });
         return saved;
       });
+      await this.intakeChanges.publish(id);
       return mapIntake(updated, this.clock.now());
     } catch (error) {
       throw await this.translateUniqueViolation(error, undefined, dto.year);
@@ -271,8 +318,21 @@ export class CatalogueService {
 
   // ---- rubrics --------------------------------------------------------------------------------
 
+  /**
+   * A locked rubric never changes again (scores were given with it), so each process keeps the locked ones it
+   * has read: a score write checks the body against it without a round trip. An unlocked one is read every time.
+   */
   async getRubric(intakeId: string, track: string): Promise<RubricInfo> {
-    return toRubricInfo(await this.loadRubric(this.dataSource.manager, intakeId, track));
+    const key = `${intakeId}:${track}`;
+    const cached = this.lockedRubrics.get(key);
+    if (cached) return cached;
+    const rubric = toRubricInfo(await this.loadRubric(this.dataSource.manager, intakeId, track));
+    if (rubric.lockedAt) {
+      this.lockedRubrics.set(key, rubric);
+      if (this.lockedRubrics.size > 10_000)
+        this.lockedRubrics.delete(this.lockedRubrics.keys().next().value!);
+    }
+    return rubric;
   }
 
   async showRubric(intakeId: string, track: string): Promise<RubricView> {

@@ -40,6 +40,8 @@ export interface Env {
   PASSWORD_COST_LOG2: number;
   SESSION_IDLE_MINUTES: number;
   SESSION_MAX_HOURS: number;
+  BENCH_STATEMENTS: boolean;
+  CATALOGUE_CACHE_MS: number;
 }
 
 export class EnvError extends Error {}
@@ -206,5 +208,9 @@ export function validateEnv(raw: Raw): Env {
     // together, a whole audition day while in use.
     SESSION_IDLE_MINUTES: int(raw, 'SESSION_IDLE_MINUTES', 240, 1, 7 * 24 * 60),
     SESSION_MAX_HOURS: int(raw, 'SESSION_MAX_HOURS', 24, 1, 24 * 90),
+    // The benchmark's statement count: each response says how many SQL statements it took (x-sql-statements).
+    BENCH_STATEMENTS: flag(raw, 'BENCH_STATEMENTS', false),
+    // How long a process keeps an intake it read; staff changes drop it at once everywhere (Redis notice).
+    CATALOGUE_CACHE_MS: int(raw, 'CATALOGUE_CACHE_MS', 5000, 0, 60000),
   };
 }

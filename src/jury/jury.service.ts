@@ -8,7 +8,7 @@ import { policy } from '../common/policy.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditionsService, type AuditionInfo, type PanelSeat } from '../auditions/auditions.service.js';
-import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { CatalogueService, type RubricInfo } from '../catalogue/catalogue.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { toCopenhagenIso } from '../common/time.js';
@@ -25,7 +25,7 @@ import {
 } from './ranking.js';
 import { mapConflict, mapResult, mapScore } from './jury.mapper.js';
 import { Score } from './score.entity.js';
-import { assertScoreFits, panelStrength } from './scoring.js';
+import { assertScoreFits, panelStrength, scoreProblems } from './scoring.js';
 import { jurorMayRead } from './access-window.js';
 
 export type { RankingMethod };
@@ -182,6 +182,67 @@ export class JuryService {
    *   per-juror queue keeps queued writes from holding it, so the lock is not starved by a burst of writes.
    */
   async submitScore(user: AuthUser, auditionId: string, dto: ScoreDto) {
+    const criteria = await this.lockedCriteriaOf(auditionId);
+    if (criteria) return this.submitScoreInOneStatement(user, auditionId, dto, criteria);
+    return this.submitScoreFirstOfRubric(user, auditionId, dto);
+  }
+
+  /**
+   * The common case, the rubric of the audition's round being locked (and cached): the body is checked against it
+   * here, and everything else (panel seat, recusal, the two locks, no-show, blind scoring, the write and its audit
+   * record) is one statement, `jury_submit_score` (migration 1795740000000), with the same rules and lock order as
+   * the transaction below: one round trip instead of eighteen.
+   */
+  private async submitScoreInOneStatement(
+    user: AuthUser,
+    auditionId: string,
+    dto: ScoreDto,
+    criteria: RubricInfo['criteria'],
+  ) {
+    const fits = scoreProblems(criteria, dto.criteria, dto.grade).length === 0;
+    const [{ answer }] = (await this.dataSource.query(
+      'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8) AS answer',
+      [
+        auditionId,
+        user.id,
+        JSON.stringify(dto.criteria),
+        dto.grade,
+        dto.comment ?? null,
+        user.role,
+        this.clock.now(),
+        fits,
+      ],
+    )) as Array<{ answer: ScoreAnswer }>;
+    switch (answer.status) {
+      case 'ok':
+        return mapScore(scoreFromJson(answer.score));
+      case 'not_found':
+        throw notFound('audition', auditionId);
+      case 'invalid':
+        assertScoreFits(criteria, dto.criteria, dto.grade);
+        throw new Error('a score judged not to fit the rubric fits it');
+      case 'recused':
+        throw recusedError(answer.kind, 'score');
+      case 'locked':
+        throw lockedError(new Date(answer.lockedAt));
+      case 'no_show':
+        throw noShowError();
+      case 'final':
+        throw scoreFinalError(new Date(answer.panelSeenAt), auditionId, user.id);
+    }
+  }
+
+  /** The criteria of the audition's round's rubric when it is locked (then cached); null: take the long way. */
+  private async lockedCriteriaOf(auditionId: string): Promise<RubricInfo['criteria'] | null> {
+    const roundId = await this.auditions.roundOf(auditionId);
+    if (!roundId) return null;
+    const round = await this.auditions.getRound(roundId);
+    const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
+    return rubric.lockedAt ? rubric.criteria : null;
+  }
+
+  /** The first score given with a rubric locks it, in the score's transaction (and an unknown audition gets 404). */
+  private async submitScoreFirstOfRubric(user: AuthUser, auditionId: string, dto: ScoreDto) {
     const { audition: peek } = await this.assertJuror(this.dataSource.manager, user, auditionId);
     const round = await this.auditions.getRound(peek.roundId);
     // A locked rubric never changes again: read it without a lock; else lock it in the transaction.
@@ -196,12 +257,7 @@ export class JuryService {
       ]);
       const gate = await this.gate(tx, auditionId, 'FOR SHARE');
       if (gate.locked_at) throw lockedError(gate.locked_at);
-      if (audition.attendance === 'no_show') {
-        throw new DomainError(
-          ErrorCode.InvalidState,
-          'The applicant did not show up: there is nothing to score',
-        );
-      }
+      if (audition.attendance === 'no_show') throw noShowError();
       if (!rubric.lockedAt) {
         const frozen = await this.catalogue.lockRubric(tx, round.intakeId, round.track);
         assertScoreFits(frozen.criteria, dto.criteria, dto.grade);
@@ -584,7 +640,7 @@ export class JuryService {
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
     const auditions = await this.auditions.auditionsOfRound(roundId);
     const ids = auditions.map((a) => a.id);
-    const [scoreRows, resultRows, summaries, panels] = await Promise.all([
+    const [scoreRows, resultRows, withdrawn, panels] = await Promise.all([
       this.scores.query(
         'SELECT audition_id, juror_id, criteria, grade FROM scores WHERE audition_id = ANY($1::uuid[])',
         [ids],
@@ -596,7 +652,7 @@ export class JuryService {
           WHERE audition_id = ANY($1::uuid[]) AND locked_at IS NOT NULL`,
         [ids],
       ) as Promise<Array<{ audition_id: string; grade: number; passed: boolean }>>,
-      this.applications.summaries(auditions.map((a) => a.applicationId)),
+      this.applications.withdrawnAmong(auditions.map((a) => a.applicationId)),
       this.panelsOf(auditions),
     ]);
     const panelOf = new Map(auditions.map((a) => [a.id, a.panelId]));
@@ -609,7 +665,6 @@ export class JuryService {
       list.push({ jurorId: s.juror_id, criteria: s.criteria, grade: s.grade });
     }
     const agreed = new Map(resultRows.map((r) => [r.audition_id, r]));
-    const withdrawn = new Set(summaries.filter((s) => s.status === 'withdrawn').map((s) => s.id));
     const input: AuditionForRanking[] = auditions.map((a) => ({
       applicationId: a.applicationId,
       agreedGrade: agreed.get(a.id)?.grade ?? null,
@@ -649,17 +704,7 @@ export class JuryService {
     what: 'score' | 'view' | 'result' | 'correct',
   ): Promise<void> {
     const conflict = await em.findOneBy(Conflict, { auditionId, jurorId });
-    if (!conflict) return;
-    const doing = {
-      score: 'score it',
-      view: 'see its scores',
-      result: 'record its result',
-      correct: 'correct its scores',
-    }[what];
-    throw new DomainError(
-      ErrorCode.Forbidden,
-      `You are recused from this audition (conflict of interest: ${conflict.kind}), so you cannot ${doing}`,
-    );
+    if (conflict) throw recusedError(conflict.kind, what);
   }
 
   /** The audition's gate row, created on first use, locked in the given mode for the rest of the transaction. */
@@ -691,6 +736,15 @@ export class JuryService {
     return mapScore((await tx.findOneBy(Score, { id }))!);
   }
 
+  /** Who is recused from these auditions (rounds of thousands: the ids go as one array). */
+  private async recusalsOf(auditionIds: string[]): Promise<Array<Pick<Conflict, 'auditionId' | 'jurorId'>>> {
+    const rows = (await this.dataSource.query(
+      'SELECT audition_id, juror_id FROM conflicts WHERE audition_id = ANY($1::uuid[])',
+      [auditionIds],
+    )) as Array<{ audition_id: string; juror_id: string }>;
+    return rows.map((r) => ({ auditionId: r.audition_id, jurorId: r.juror_id }));
+  }
+
   /**
    * Per audition: its panel's members and who is recused (this room's own record), whether a juror's score
    * counts, and the panel's strength (how many may still score, whether staff must act).
@@ -699,7 +753,7 @@ export class JuryService {
     const [members, recusals] = auditions.length
       ? await Promise.all([
           this.auditions.panelMembers(auditions.map((a) => a.panelId)),
-          this.conflicts.findBy({ auditionId: In(auditions.map((a) => a.id)) }),
+          this.recusalsOf(auditions.map((a) => a.id)),
         ])
       : [[], []];
     const byPanel = new Map<string, Set<string>>();
@@ -725,6 +779,48 @@ function lockedError(lockedAt: Date): DomainError {
     ErrorCode.Locked,
     `The panel recorded its result on ${toCopenhagenIso(lockedAt)}: scores can no longer change (staff can reopen it)`,
   );
+}
+
+function recusedError(kind: string, what: 'score' | 'view' | 'result' | 'correct'): DomainError {
+  const doing = {
+    score: 'score it',
+    view: 'see its scores',
+    result: 'record its result',
+    correct: 'correct its scores',
+  }[what];
+  return new DomainError(
+    ErrorCode.Forbidden,
+    `You are recused from this audition (conflict of interest: ${kind}), so you cannot ${doing}`,
+  );
+}
+
+function noShowError(): DomainError {
+  return new DomainError(ErrorCode.InvalidState, 'The applicant did not show up: there is nothing to score');
+}
+
+/** What jury_submit_score answers; only 'ok' wrote anything. */
+type ScoreAnswer =
+  | { status: 'ok'; score: Record<string, unknown> }
+  | { status: 'not_found' | 'invalid' | 'no_show' }
+  | { status: 'recused'; kind: string }
+  | { status: 'locked'; lockedAt: string }
+  | { status: 'final'; panelSeenAt: string };
+
+/** The score row as to_jsonb gives it (column names, instants as text), as the entity the mapper reads. */
+function scoreFromJson(row: Record<string, unknown>): Score {
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    id: row.id as string,
+    auditionId: row.audition_id as string,
+    jurorId: row.juror_id as string,
+    criteria: row.criteria as Record<string, number>,
+    grade: row.grade as number,
+    comment: (row.comment as string | null) ?? null,
+    revision: row.revision as number,
+    panelSeenAt: date(row.panel_seen_at),
+    createdAt: date(row.created_at)!,
+    updatedAt: date(row.updated_at)!,
+  };
 }
 
 function scoreFinalError(seenAt: Date, auditionId: string, jurorId: string): DomainError {

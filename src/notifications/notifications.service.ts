@@ -70,28 +70,48 @@ export class NotificationsService {
 
   /** Writes the message (and a minor's guardian's copy) in the caller's transaction. */
   async enqueue(em: EntityManager, msg: NotificationMessage): Promise<void> {
-    const { to } = msg;
-    const base = {
-      type: msg.type,
-      recipientUserId: to.userId,
-      locale: to.locale,
-      data: { name: to.name, ...msg.data } as never,
-      topic: msg.topic ?? null,
-      applicationId: msg.applicationId ?? null,
-      sendAt: msg.sendAt ?? this.clock.now(),
-      status: 'pending' as const,
+    await this.enqueueMany(em, [msg]);
+  }
+
+  /**
+   * Writes many messages (and guardians' copies) in the caller's transaction in one statement, which also wakes
+   * the relay (pg_notify, delivered on commit): results day or a round's invitations cost one round trip, not two
+   * per message.
+   */
+  async enqueueMany(em: EntityManager, msgs: readonly NotificationMessage[]): Promise<void> {
+    if (!msgs.length) return;
+    const now = this.clock.now();
+    const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+    const push = (msg: NotificationMessage, address: string, name: string, guardianCopy: boolean) => {
+      const { to } = msg;
+      const row = [
+        msg.type,
+        to.userId,
+        address,
+        name,
+        to.locale,
+        guardianCopy,
+        JSON.stringify({ name: to.name, ...msg.data }),
+        msg.topic ?? null,
+        msg.applicationId ?? null,
+        msg.sendAt ?? now,
+      ];
+      row.forEach((value, i) => cols[i].push(value));
     };
-    const rows = [{ ...base, toAddress: to.email, toName: to.name, guardianCopy: false }];
-    if (to.guardian) {
-      rows.push({
-        ...base,
-        toAddress: to.guardian.email,
-        toName: to.guardian.name,
-        guardianCopy: true,
-      });
+    for (const msg of msgs) {
+      push(msg, msg.to.email, msg.to.name, false);
+      if (msg.to.guardian) push(msg, msg.to.guardian.email, msg.to.guardian.name, true);
     }
-    await em.insert(Notification, rows);
-    await this.wakeRelay(em);
+    await em.query(
+      `WITH written AS (
+         INSERT INTO notifications
+           (type, recipient_user_id, to_address, to_name, locale, guardian_copy, data, topic, application_id, send_at, status)
+         SELECT t.*, 'pending' FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[],
+                                             $6::boolean[], $7::jsonb[], $8::varchar[], $9::uuid[], $10::timestamptz[]) AS t
+         RETURNING 1)
+       SELECT pg_notify($11, '')`,
+      [...cols, OUTBOX_CHANNEL],
+    );
   }
 
   /** Messages with this topic not yet sent will never be (e.g. the audition they remind of was cancelled). */

@@ -80,8 +80,10 @@ export const da = {
     RANGE_NOT_SATISFIABLE: 'Filen kunne ikke hentes.',
     TOO_MANY_REQUESTS: 'Du har prøvet for mange gange. Vent et minut, og prøv igen.',
     SERVICE_UNAVAILABLE: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.',
-    SCORE_FINAL: 'Din karakter er endelig, fordi du har set panelets karakterer. En ændring går gennem formanden.',
-    QUOTA_EXCEEDED: 'Ansøgningen har nået grænsen for antal filer eller samlet størrelse. Fjern en fil først.',
+    SCORE_FINAL:
+      'Din karakter er endelig, fordi du har set panelets karakterer. En ændring går gennem formanden.',
+    QUOTA_EXCEEDED:
+      'Ansøgningen har nået grænsen for antal filer eller samlet størrelse. Fjern en fil først.',
     INTERNAL_ERROR: 'Der skete en fejl hos os. Prøv igen om lidt.',
   } satisfies Record<ErrorCode, string>,
   errorPages: {

@@ -74,7 +74,8 @@ export const en: Dictionary = {
     RANGE_NOT_SATISFIABLE: 'The file could not be fetched.',
     TOO_MANY_REQUESTS: 'Too many attempts. Wait a minute and try again.',
     SERVICE_UNAVAILABLE: 'The system is temporarily unavailable. Please try again shortly.',
-    SCORE_FINAL: "Your score is final because you have seen the panel's scores. A change goes through the chair.",
+    SCORE_FINAL:
+      "Your score is final because you have seen the panel's scores. A change goes through the chair.",
     QUOTA_EXCEEDED: 'The application has reached its limit on files or total size. Remove a file first.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
   },
