@@ -24,7 +24,7 @@ const ROOMS = {
   audit: ['common', 'config'],
   notifications: ['audit', 'common', 'config'],
   accounts: ['notifications', 'audit', 'common', 'config'],
-  catalogue: ['audit', 'common', 'config'],
+  catalogue: ['audit', 'common', 'redis', 'config'],
   applications: ['accounts', 'catalogue', 'notifications', 'audit', 'common', 'config'],
   auditions: ['applications', 'accounts', 'catalogue', 'notifications', 'audit', 'common', 'config'],
   jury: ['auditions', 'applications', 'accounts', 'catalogue', 'notifications', 'audit', 'common', 'config'],
@@ -42,10 +42,39 @@ const ROOMS = {
     'common',
     'config',
   ],
+  // the pages: one room on top of every domain room, calling their services (never their tables)
+  web: [
+    'admissions',
+    'projects',
+    'students',
+    'jury',
+    'auditions',
+    'applications',
+    'catalogue',
+    'accounts',
+    'notifications',
+    'audit',
+    'common',
+    'redis',
+    'config',
+  ],
   // the health check reads the shared connections only
   health: ['common', 'redis', 'config'],
 };
 const SHARED = ['config', 'redis', 'common'];
+/**
+ * Beyond a room's module and one service: the other services its module exports, and the pure rules and view
+ * shapes the pages word for the reader (the same rule the API applies, never a copy of it).
+ */
+const PUBLIC_EXTRAS = [
+  '^src/accounts/sessions\\.service\\.ts$',
+  '^src/accounts/accounts\\.mapper\\.ts$',
+  '^src/applications/materials\\.service\\.ts$',
+  '^src/applications/application-status\\.ts$',
+  '^src/applications/eligibility\\.ts$',
+  '^src/catalogue/requirements\\.ts$',
+  '^src/admissions/admissions\\.mapper\\.ts$',
+];
 const DOMAIN = Object.keys(ROOMS).filter((room) => !SHARED.includes(room) && room !== 'health');
 const ALL = [...Object.keys(ROOMS), 'database'];
 const any = (rooms) => `^src/(${rooms.join('|')})/`;
@@ -91,6 +120,7 @@ export default {
           '^src/([^/]+)/\\1\\.(module|service)\\.ts$',
           '^src/[^/]+/dto/',
           '^src/[^/]+/.*\\.types\\.ts$',
+          ...PUBLIC_EXTRAS,
           // reported by no-other-rooms-tables
           '\\.(entity|repository)\\.ts$',
         ],
@@ -127,7 +157,7 @@ export default {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.json'],
     },
   },
 };

@@ -1,5 +1,5 @@
 import type { World } from './helpers/world.js';
-import { pageRoles, type PageCall, type PageEntry, type PageRole } from './page-authorization-matrix.js';
+import { pageRoles, type PageCall, type PageEntry, type PageRole } from './page-authorization-roles.js';
 
 /*
  * The applicant's pages in the page authorisation matrix (spread into PAGE_MATRIX). Only applicants use them:

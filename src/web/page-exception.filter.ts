@@ -4,7 +4,7 @@ import { DomainError, ErrorCode } from '../common/errors.js';
 import { LANG_COOKIE, readCookie } from './cookies.js';
 import { sendErrorPage, statusOfError } from './errors.js';
 import { dictionary, isLocale } from './i18n/index.js';
-import type { PageContext } from './page.js';
+import type { PageContext } from './page-meta.js';
 import { CsrfRejected, SignInRequired } from './page.guard.js';
 
 /**

@@ -18,7 +18,7 @@ import {
 } from './cookies.js';
 import { tokenMatches, visitorToken } from './csrf.js';
 import { dictionary, isLocale } from './i18n/index.js';
-import type { PageContext } from './page.js';
+import type { PageContext } from './page-meta.js';
 import { PAGE_ACCESS_KEY, type PageAccess } from './page-meta.js';
 
 /** The page needs a signed-in person and there is none: the filter sends the browser to /login?next=. */

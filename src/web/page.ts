@@ -10,12 +10,10 @@ import {
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { VNode } from 'preact';
 import type { UserView } from '../accounts/accounts.mapper.js';
 import { Public, type AuthUser, type Role } from '../common/auth.js';
-import type { Locale } from '../common/locale.js';
-import type { Dictionary } from './i18n/index.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PAGE_ACCESS_KEY, type PageAccess } from './page-meta.js';
 import { PageGuard } from './page.guard.js';
@@ -23,22 +21,8 @@ import { renderDocument } from './render.js';
 
 export { PAGE_ACCESS_KEY, type PageAccess };
 
-/** What every page handler gets: who is asking, in which language, the form token, and how to answer. */
-export interface PageContext {
-  locale: Locale;
-  t: Dictionary;
-  /** The signed-in person, or null. */
-  user: (UserView & AuthUser) | null;
-  /** The browser session's id (to end it on sign-out), when signed in. */
-  sessionId: string | null;
-  /** The CSRF token every form of this page carries in its `_csrf` field. */
-  csrfToken: string;
-  /** This page's path with its query, for `?next=`. */
-  path: string;
-  requestId?: string;
-  req: Request;
-  res: Response;
-}
+export type { PageContext } from './page-meta.js';
+import type { PageContext } from './page-meta.js';
 
 /** The signed-in person of a page that requires one (the guard has made sure there is one). */
 export function signedIn(page: PageContext): UserView & AuthUser {
