@@ -1,4 +1,4 @@
-import { defaultMilestones } from './milestone-plan.js';
+import { defaultMilestones, milestonesSettledBy } from './milestone-plan.js';
 
 describe('default milestones', () => {
   it('proposal in two weeks, midway halfway, final on the presentation date', () => {
@@ -14,5 +14,13 @@ describe('default milestones', () => {
     expect(plan.map((m) => m.dueDate)).toEqual(['2033-09-12', '2033-09-14', '2033-09-18']);
     const tomorrow = defaultMilestones('2033-09-11', '2033-09-10');
     expect(tomorrow.map((m) => m.dueDate)).toEqual(['2033-09-11', '2033-09-11', '2033-09-11']);
+  });
+
+  it('approval settles the proposal, handing in the final presentation, nothing else settles any', () => {
+    expect(milestonesSettledBy('approved')).toEqual(['proposal']);
+    expect(milestonesSettledBy('submitted')).toEqual(['final']);
+    for (const status of ['proposed', 'returned', 'in_progress', 'assessed'] as const) {
+      expect(milestonesSettledBy(status)).toEqual([]);
+    }
   });
 });

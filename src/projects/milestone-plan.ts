@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
+import type { ProjectStatus } from './project-status.js';
+
+/** The kinds of the default milestones; milestones added later are `custom`. */
+export type DefaultMilestoneKind = 'proposal' | 'midway' | 'final';
 
 export interface PlannedMilestone {
-  kind: 'proposal' | 'midway' | 'final';
+  kind: DefaultMilestoneKind;
   title: string;
   dueDate: string;
 }
@@ -30,4 +34,18 @@ export function defaultMilestones(presentationDate: string, today: string): Plan
     },
     { kind: 'final', title: 'Final presentation', dueDate: presentationDate },
   ];
+}
+
+/**
+ * The default milestones a project's change of status settles: approval is the answer to the proposal, and
+ * handing in the project delivers what the final presentation was due for. They are completed by that change,
+ * so no reminder or risk flag is left behind for them.
+ */
+const SETTLED_BY: Partial<Record<ProjectStatus, readonly DefaultMilestoneKind[]>> = {
+  approved: ['proposal'],
+  submitted: ['final'],
+};
+
+export function milestonesSettledBy(status: ProjectStatus): readonly DefaultMilestoneKind[] {
+  return SETTLED_BY[status] ?? [];
 }

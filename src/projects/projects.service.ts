@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, Repository, type FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Repository, type FindOptionsWhere } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
@@ -33,7 +33,7 @@ import type {
   UpdateMilestoneDto,
 } from './dto/projects.dto.js';
 import { Milestone } from './milestone.entity.js';
-import { defaultMilestones } from './milestone-plan.js';
+import { defaultMilestones, milestonesSettledBy } from './milestone-plan.js';
 import { Project } from './project.entity.js';
 import { assertProjectTransition, type ProjectStatus } from './project-status.js';
 import { mapCheckIn, mapMilestone, mapProject, type ProjectView } from './projects.mapper.js';
@@ -191,6 +191,7 @@ export class ProjectsService {
       const before = this.snapshot(project);
       Object.assign(project, { status: 'approved', approvedAt: this.clock.now(), returnComment: null });
       await tx.save(project);
+      await this.settleMilestones(tx, user, project);
       await this.record(tx, user, 'project.approve', project, before);
       await this.notifications.enqueue(tx, {
         type: 'project_approved',
@@ -237,6 +238,7 @@ export class ProjectsService {
       const before = this.snapshot(project);
       Object.assign(project, { status: 'submitted', submittedAt: this.clock.now() });
       await tx.save(project);
+      await this.settleMilestones(tx, user, project);
       await this.record(tx, user, 'project.submit', project, before);
     });
   }
@@ -534,6 +536,17 @@ export class ProjectsService {
       });
       return mapProject(p, { milestones: own, checkIns: notes, risk, names });
     });
+  }
+
+  /** Completes the open default milestones that the project's new status settles (milestone-plan.ts). */
+  private async settleMilestones(tx: EntityManager, user: AuthUser, project: Project): Promise<void> {
+    const kinds = milestonesSettledBy(project.status);
+    if (!kinds.length) return;
+    await tx.update(
+      Milestone,
+      { projectId: project.id, kind: In([...kinds]), completedAt: IsNull() },
+      { completedAt: this.clock.now(), completedBy: user.id },
+    );
   }
 
   private async lockMilestone(tx: EntityManager, projectId: string, milestoneId: string): Promise<Milestone> {

@@ -1,0 +1,116 @@
+import { SmtpSink } from '../scripts/smtp-sink.js';
+import { Sweeper } from '../src/common/sweeper.js';
+import { createPerson, registerApplicant, type Person } from './helpers/accounts.js';
+import { startApp, type TestApp } from './helpers/app.js';
+import { moveClock, resetClock } from './helpers/catalogue.js';
+import { drainNotifications } from './helpers/queues.js';
+import { enrolStudent } from './helpers/students.js';
+
+const OVERDUE_SUBJECT = 'Delmål i dit afgangsprojekt er overskredet';
+
+interface MilestoneBody {
+  id: string;
+  kind: string;
+  title: string;
+  dueDate: string;
+  completed: boolean;
+}
+
+/** The milestones of a third-year project: what the project's transitions settle, their titles, who moves them. */
+describe('third-year project milestones', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let staff: Person;
+  let anna: Person;
+  // The third year of a cohort of its own; the clock stands in September of it.
+  const year = 2040 + Math.floor(Math.random() * 150);
+
+  const proposal = (overrides: Record<string, unknown> = {}) => ({
+    title: 'Nordiske stemmer',
+    goal: 'At finde min egen klang i nordisk kammermusik',
+    description: 'En afgangskoncert med værker af Nielsen, Sibelius og Grieg.',
+    format: 'concert',
+    presentationDate: `${year + 1}-04-20`,
+    ...overrides,
+  });
+  const post = (who: Person, path: string, body: Record<string, unknown> = {}) =>
+    t.http().post(`/api/projects${path}`).set(who.auth).send(body);
+  const get = (who: Person, path = '') => t.http().get(`/api/projects${path}`).set(who.auth);
+  /** Runs the worker's sweeps now (reminders are claimed once, so an extra sweep sends nothing twice). */
+  const sweep = async () => {
+    await t.app.get(Sweeper).runOnce();
+    await drainNotifications(t);
+  };
+  const student = async (name: string, locale: 'da' | 'en' = 'da') => {
+    const person = await registerApplicant(t, { name, locale, birthDate: `${year - 19}-05-17` });
+    await enrolStudent(t, person, { cohort: year - 2, year: 3 });
+    return person;
+  };
+
+  beforeAll(async () => {
+    sink = new SmtpSink();
+    const port = await sink.start(0);
+    t = await startApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    staff = await createPerson(t, 'staff', 'Hanne Holm');
+    anna = await createPerson(t, 'teacher', 'Anna Vejleder');
+  });
+  beforeEach(async () => {
+    await moveClock(t, `${year}-09-01T10:00:00+02:00`);
+  });
+  afterAll(async () => {
+    await resetClock(t);
+    await t.close();
+    await sink.stop();
+  });
+
+  it('approving completes the proposal milestone: no overdue e-mail for it and not at risk; submitting completes the final one', async () => {
+    const maja = await student('Maja Jensen');
+    const created = await post(maja, '', proposal()).expect(201);
+    const id = created.body.id as string;
+    const byKind = (body: { milestones: MilestoneBody[] }, kind: string) =>
+      body.milestones.find((m) => m.kind === kind)!;
+    expect(byKind(created.body, 'proposal')).toMatchObject({ dueDate: `${year}-09-15`, completed: false });
+
+    // Returning and resubmitting settle nothing.
+    await post(staff, `/${id}/return`, { comment: 'Beskriv repertoiret nærmere.' }).expect(200);
+    const again = await post(maja, `/${id}/resubmit`, {}).expect(200);
+    expect(byKind(again.body, 'proposal').completed).toBe(false);
+
+    // Approved on time, a day later.
+    await moveClock(t, `${year}-09-02T10:00:00+02:00`);
+    await post(staff, `/${id}/supervisor`, { teacherId: anna.id }).expect(200);
+    const approved = await post(staff, `/${id}/approve`).expect(200);
+    expect(byKind(approved.body, 'proposal')).toMatchObject({ completed: true, completedBy: staff.id });
+    expect(byKind(approved.body, 'midway').completed).toBe(false);
+    expect(byKind(approved.body, 'final').completed).toBe(false);
+    const manuscript = await post(maja, `/${id}/milestones`, {
+      title: 'Manuskript klar',
+      dueDate: `${year}-09-10`,
+    }).expect(201);
+
+    // Past both the proposal's due date and the manuscript's: only the manuscript is overdue.
+    await moveClock(t, `${year}-09-17T10:00:00+02:00`);
+    await sweep();
+    await sink.waitFor(() => sink.to(maja.email).some((m) => m.subject === OVERDUE_SUBJECT));
+    await sweep();
+    const overdue = sink.to(maja.email).filter((m) => m.subject === OVERDUE_SUBJECT);
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].text).toContain('Manuskript klar');
+    const view = await get(staff, `/${id}`).expect(200);
+    expect(view.body.riskReasons).toEqual([
+      expect.objectContaining({ code: 'milestone_overdue', milestoneId: manuscript.body.id }),
+    ]);
+    const atRisk = await get(staff, '?atRisk=true&limit=100').expect(200);
+    expect(
+      atRisk.body.items
+        .find((p: { id: string }) => p.id === id)
+        .riskReasons.map((r: { code: string }) => r.code),
+    ).toEqual(['milestone_overdue']);
+
+    // Handing in settles the final presentation's milestone.
+    await post(maja, `/${id}/milestones/${manuscript.body.id}/complete`).expect(200);
+    await post(maja, `/${id}/start`).expect(200);
+    const submitted = await post(maja, `/${id}/submit`).expect(200);
+    expect(byKind(submitted.body, 'final')).toMatchObject({ completed: true, completedBy: maja.id });
+  });
+});
