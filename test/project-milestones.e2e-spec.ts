@@ -113,4 +113,24 @@ describe('third-year project milestones', () => {
     const submitted = await post(maja, `/${id}/submit`).expect(200);
     expect(byKind(submitted.body, 'final')).toMatchObject({ completed: true, completedBy: maja.id });
   });
+
+  it("the default milestones are titled in the student's language", async () => {
+    const danish = await student('Maja Jensen');
+    const english = await student('Emma Clarke', 'en');
+    const titles = async (who: Person) =>
+      ((await post(who, '', proposal()).expect(201)).body.milestones as MilestoneBody[]).map((m) => [
+        m.kind,
+        m.title,
+      ]);
+    expect(await titles(danish)).toEqual([
+      ['proposal', 'Projektforslag'],
+      ['midway', 'Midtvejsfremlæggelse'],
+      ['final', 'Afsluttende præsentation'],
+    ]);
+    expect(await titles(english)).toEqual([
+      ['proposal', 'Proposal'],
+      ['midway', 'Midway presentation'],
+      ['final', 'Final presentation'],
+    ]);
+  });
 });

@@ -67,9 +67,9 @@ describe('third-year projects', () => {
       presentationDate: `${year + 1}-04-20`,
       supervisor: null,
       milestones: [
-        { kind: 'proposal', title: 'Proposal', dueDate: `${year}-09-15`, completed: false },
-        { kind: 'midway', title: 'Midway presentation', completed: false },
-        { kind: 'final', title: 'Final presentation', dueDate: `${year + 1}-04-20`, completed: false },
+        { kind: 'proposal', title: 'Projektforslag', dueDate: `${year}-09-15`, completed: false },
+        { kind: 'midway', title: 'Midtvejsfremlæggelse', completed: false },
+        { kind: 'final', title: 'Afsluttende præsentation', dueDate: `${year + 1}-04-20`, completed: false },
       ],
     });
     await post(maja, '', proposal()).expect(409);

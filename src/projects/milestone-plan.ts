@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Locale } from '../common/locale.js';
 import type { ProjectStatus } from './project-status.js';
 
 /** The kinds of the default milestones; milestones added later are `custom`. */
@@ -10,6 +11,20 @@ export interface PlannedMilestone {
   dueDate: string;
 }
 
+/** The default milestones' titles in each language (a missing title is a type error). */
+export const DEFAULT_MILESTONE_TITLES: Record<Locale, Record<DefaultMilestoneKind, string>> = {
+  da: {
+    proposal: 'Projektforslag',
+    midway: 'Midtvejsfremlæggelse',
+    final: 'Afsluttende præsentation',
+  },
+  en: {
+    proposal: 'Proposal',
+    midway: 'Midway presentation',
+    final: 'Final presentation',
+  },
+};
+
 const addDays = (date: string, days: number) => DateTime.fromISO(date).plus({ days }).toISODate()!;
 const daysBetween = (from: string, to: string) =>
   Math.round(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days);
@@ -17,22 +32,28 @@ const daysBetween = (from: string, to: string) =>
 /**
  * The default milestones of a new third-year project, from its planned presentation date (YYYY-MM-DD, after
  * today): the worked-out proposal two weeks on (or a quarter of the time left, if that is sooner), the midway
- * presentation halfway to the presentation, the final presentation on the day. Each can be edited later.
+ * presentation halfway to the presentation, the final presentation on the day. Titled in the student's
+ * language; each can be edited later.
  */
-export function defaultMilestones(presentationDate: string, today: string): PlannedMilestone[] {
+export function defaultMilestones(
+  presentationDate: string,
+  today: string,
+  locale: Locale,
+): PlannedMilestone[] {
   const span = daysBetween(today, presentationDate);
+  const title = DEFAULT_MILESTONE_TITLES[locale];
   return [
     {
       kind: 'proposal',
-      title: 'Proposal',
+      title: title.proposal,
       dueDate: addDays(today, Math.max(1, Math.min(14, Math.floor(span / 4)))),
     },
     {
       kind: 'midway',
-      title: 'Midway presentation',
+      title: title.midway,
       dueDate: addDays(today, Math.max(1, Math.floor(span / 2))),
     },
-    { kind: 'final', title: 'Final presentation', dueDate: presentationDate },
+    { kind: 'final', title: title.final, dueDate: presentationDate },
   ];
 }
 

@@ -117,9 +117,13 @@ export class ProjectsService {
             status: 'proposed',
           }),
         );
+        const { locale } = await this.accounts.contactOf(user.id, tx);
         await tx.insert(
           Milestone,
-          defaultMilestones(dto.presentationDate, today).map((m) => ({ ...m, projectId: project.id })),
+          defaultMilestones(dto.presentationDate, today, locale).map((m) => ({
+            ...m,
+            projectId: project.id,
+          })),
         );
         await this.audit.record(tx, {
           actor: user,
