@@ -504,10 +504,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     ...(await project('approved')(w)),
     body: { title: 'Generalprøve', dueDate: `${w.year}-05-10` },
   })),
-  'PATCH /api/projects/{id}/milestones/{mid}': changing(projectParties({}), async (w) => ({
-    ...(await projectMilestone('approved')(w)),
-    body: { dueDate: `${w.year}-04-01` },
-  })),
+  // After approval a due date moves only by the supervisor or staff, with a reason (the student is told).
+  'PATCH /api/projects/{id}/milestones/{mid}': changing(
+    projectParties({ applicantOwner: 403 }),
+    async (w) => ({
+      ...(await projectMilestone('approved')(w)),
+      body: { dueDate: `${w.year}-04-01`, reason: 'Salen er optaget.' },
+    }),
+  ),
   'POST /api/projects/{id}/milestones/{mid}/complete': changing(
     projectParties({ staff: 403 }),
     projectMilestone('approved'),

@@ -7,6 +7,7 @@ import { drainNotifications } from './helpers/queues.js';
 import { enrolStudent } from './helpers/students.js';
 
 const OVERDUE_SUBJECT = 'Delmål i dit afgangsprojekt er overskredet';
+const MOVED_SUBJECT = 'Et delmål i dit afgangsprojekt er flyttet';
 
 interface MilestoneBody {
   id: string;
@@ -35,6 +36,8 @@ describe('third-year project milestones', () => {
   });
   const post = (who: Person, path: string, body: Record<string, unknown> = {}) =>
     t.http().post(`/api/projects${path}`).set(who.auth).send(body);
+  const patch = (who: Person, path: string, body: Record<string, unknown>) =>
+    t.http().patch(`/api/projects${path}`).set(who.auth).send(body);
   const get = (who: Person, path = '') => t.http().get(`/api/projects${path}`).set(who.auth);
   /** Runs the worker's sweeps now (reminders are claimed once, so an extra sweep sends nothing twice). */
   const sweep = async () => {
@@ -132,5 +135,101 @@ describe('third-year project milestones', () => {
       ['midway', 'Midway presentation'],
       ['final', 'Final presentation'],
     ]);
+  });
+
+  it('the student sets due dates while proposed; after approval only the supervisor or staff move one, with a reason, audited, and the student is told', async () => {
+    const maja = await student('Maja Jensen');
+    const created = await post(maja, '', proposal()).expect(201);
+    const id = created.body.id as string;
+    const midway = (created.body.milestones as MilestoneBody[]).find((m) => m.kind === 'midway')!;
+    const path = `/${id}/milestones/${midway.id}`;
+    await post(staff, `/${id}/supervisor`, { teacherId: anna.id }).expect(200);
+
+    // While proposed the plan is the student's.
+    const planned = await patch(maja, path, { dueDate: `${year}-09-20` }).expect(200);
+    expect(planned.body).toMatchObject({ dueDate: `${year}-09-20` });
+    const notYours = await patch(anna, path, { dueDate: `${year}-10-01`, reason: 'Bedre tid' }).expect(403);
+    expect(notYours.body.message).toMatch(/student/);
+    await patch(staff, path, { dueDate: `${year}-10-01`, reason: 'Bedre tid' }).expect(403);
+
+    await post(staff, `/${id}/approve`).expect(200);
+    // The midway presentation slips: overdue, at risk.
+    await moveClock(t, `${year}-09-22T10:00:00+02:00`);
+    const slipping = await get(staff, `/${id}`).expect(200);
+    expect(slipping.body.riskReasons).toEqual([
+      expect.objectContaining({ code: 'milestone_overdue', milestoneId: midway.id }),
+    ]);
+
+    // The student can no longer move it out of the way (the title is still theirs to word).
+    const refused = await patch(maja, path, { dueDate: `${year}-10-15`, reason: 'Travlt' }).expect(403);
+    expect(refused.body.message).toMatch(/supervisor/);
+    await patch(maja, path, { title: 'Midtvejskoncert' }).expect(200);
+    expect((await get(staff, `/${id}`).expect(200)).body.atRisk).toBe(true);
+
+    // The supervisor moves it, with a reason.
+    const noReason = await patch(anna, path, { dueDate: `${year}-10-15` }).expect(400);
+    expect(noReason.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    await patch(anna, path, { dueDate: `${year}-10-15`, reason: '   ' }).expect(400);
+    const moved = await patch(anna, path, {
+      dueDate: `${year}-10-15`,
+      reason: 'Koncertsalen er optaget i september.',
+    }).expect(200);
+    expect(moved.body).toMatchObject({
+      title: 'Midtvejskoncert',
+      dueDate: `${year}-10-15`,
+      completed: false,
+    });
+    const view = await get(staff, `/${id}`).expect(200);
+    expect(view.body).toMatchObject({ atRisk: false, riskReasons: [] });
+
+    // Staff may move it too; a date left as it was is no move.
+    await patch(staff, path, { dueDate: `${year}-10-20`, reason: 'Censor kan først den 20.' }).expect(200);
+    await patch(anna, path, { dueDate: `${year}-10-20` }).expect(200);
+
+    const audit = await t
+      .http()
+      .get('/api/audit')
+      .query({ entityId: id, action: 'project.milestone_moved' })
+      .set(staff.auth)
+      .expect(200);
+    expect(
+      audit.body.items.map((a: { actorId: string; reason: string; before: object; after: object }) => ({
+        actorId: a.actorId,
+        reason: a.reason,
+        before: a.before,
+        after: a.after,
+      })),
+    ).toEqual([
+      {
+        actorId: staff.id,
+        reason: 'Censor kan først den 20.',
+        before: { milestoneId: midway.id, title: 'Midtvejskoncert', dueDate: `${year}-10-15` },
+        after: { milestoneId: midway.id, title: 'Midtvejskoncert', dueDate: `${year}-10-20` },
+      },
+      {
+        actorId: anna.id,
+        reason: 'Koncertsalen er optaget i september.',
+        before: { milestoneId: midway.id, title: 'Midtvejskoncert', dueDate: `${year}-09-20` },
+        after: { milestoneId: midway.id, title: 'Midtvejskoncert', dueDate: `${year}-10-15` },
+      },
+      {
+        actorId: maja.id,
+        reason: null,
+        before: { milestoneId: midway.id, title: 'Midtvejsfremlæggelse', dueDate: midway.dueDate },
+        after: { milestoneId: midway.id, title: 'Midtvejsfremlæggelse', dueDate: `${year}-09-20` },
+      },
+    ]);
+
+    // The student hears of each move after approval (not of their own planning), with the reason.
+    await drainNotifications(t);
+    await sink.waitFor(() => sink.to(maja.email).filter((m) => m.subject === MOVED_SUBJECT).length === 2);
+    const told = sink.to(maja.email).filter((m) => m.subject === MOVED_SUBJECT);
+    expect(told).toHaveLength(2);
+    expect(told[0].text).toContain('Midtvejskoncert');
+    expect(told[0].text).toContain('20. september');
+    expect(told[0].text).toContain('15. oktober');
+    expect(told[0].text).toContain('Koncertsalen er optaget i september.');
+    expect(told[0].text).toContain('Anna Vejleder');
+    expect(told[1].text).toContain('Censor kan først den 20.');
   });
 });

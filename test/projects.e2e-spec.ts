@@ -126,7 +126,7 @@ describe('third-year projects', () => {
       .http()
       .patch(`/api/projects/${id}/milestones/${added.body.id}`)
       .set(anna.auth)
-      .send({ dueDate: `${year}-11-20` })
+      .send({ dueDate: `${year}-11-20`, reason: 'Programmet trykkes senere.' })
       .expect(200);
     expect(moved.body).toMatchObject({ title: 'Program og tekster klar', dueDate: `${year}-11-20` });
     await post(staff, `/${id}/milestones/${added.body.id}/complete`).expect(403);

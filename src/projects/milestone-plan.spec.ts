@@ -1,4 +1,4 @@
-import { defaultMilestones, milestonesSettledBy } from './milestone-plan.js';
+import { defaultMilestones, dueDatesSetBy, milestonesSettledBy } from './milestone-plan.js';
 
 describe('default milestones', () => {
   it('proposal in two weeks, midway halfway, final on the presentation date', () => {
@@ -30,5 +30,14 @@ describe('default milestones', () => {
     for (const status of ['proposed', 'returned', 'in_progress', 'assessed'] as const) {
       expect(milestonesSettledBy(status)).toEqual([]);
     }
+  });
+
+  it("due dates are the student's while the proposal is open, the supervisor's or staff's once approved", () => {
+    expect(dueDatesSetBy('proposed')).toBe('student');
+    expect(dueDatesSetBy('returned')).toBe('student');
+    expect(dueDatesSetBy('approved')).toBe('supervisor or staff');
+    expect(dueDatesSetBy('in_progress')).toBe('supervisor or staff');
+    expect(dueDatesSetBy('submitted')).toBe('nobody');
+    expect(dueDatesSetBy('assessed')).toBe('nobody');
   });
 });

@@ -70,3 +70,23 @@ const SETTLED_BY: Partial<Record<ProjectStatus, readonly DefaultMilestoneKind[]>
 export function milestonesSettledBy(status: ProjectStatus): readonly DefaultMilestoneKind[] {
   return SETTLED_BY[status] ?? [];
 }
+
+/**
+ * Who sets a milestone's due date in each status: while the proposal is open the plan is the student's; once
+ * approved only the supervisor or staff move a date (with a reason the student is told), so an overdue
+ * milestone cannot quietly be moved out of the way; once handed in, nobody.
+ */
+export type DueDateSetter = 'student' | 'supervisor or staff' | 'nobody';
+
+const DUE_DATES_SET_BY: Record<ProjectStatus, DueDateSetter> = {
+  proposed: 'student',
+  returned: 'student',
+  approved: 'supervisor or staff',
+  in_progress: 'supervisor or staff',
+  submitted: 'nobody',
+  assessed: 'nobody',
+};
+
+export function dueDatesSetBy(status: ProjectStatus): DueDateSetter {
+  return DUE_DATES_SET_BY[status];
+}

@@ -33,7 +33,7 @@ import type {
   UpdateMilestoneDto,
 } from './dto/projects.dto.js';
 import { Milestone } from './milestone.entity.js';
-import { defaultMilestones, milestonesSettledBy } from './milestone-plan.js';
+import { defaultMilestones, dueDatesSetBy, milestonesSettledBy } from './milestone-plan.js';
 import { Project } from './project.entity.js';
 import { assertProjectTransition, type ProjectStatus } from './project-status.js';
 import { mapCheckIn, mapMilestone, mapProject, type ProjectView } from './projects.mapper.js';
@@ -280,11 +280,15 @@ export class ProjectsService {
     return mapMilestone(milestone);
   }
 
-  /** Title or due date, while the milestone is not completed; a new date gets its own reminders. */
+  /**
+   * Title or due date, while the milestone is not completed; a new date gets its own reminders. Due dates are
+   * the student's to plan while the proposal is open; after approval only the supervisor or staff move one,
+   * with a reason: the move is audited and the student is e-mailed, in the same transaction.
+   */
   async updateMilestone(user: AuthUser, id: string, milestoneId: string, dto: UpdateMilestoneDto) {
     if (dto.dueDate !== undefined) this.assertDate('dueDate', dto.dueDate);
     let milestone!: Milestone;
-    await this.act(user, id, async (tx, project) => {
+    await this.act(user, id, async (tx, project, access) => {
       this.assertOpen(project);
       milestone = await this.lockMilestone(tx, project.id, milestoneId);
       if (milestone.completedAt) {
@@ -293,11 +297,59 @@ export class ProjectsService {
           `The milestone "${milestone.title}" is completed; it can no longer change`,
         );
       }
+      const moves = dto.dueDate !== undefined && dto.dueDate !== milestone.dueDate;
+      const setter = dueDatesSetBy(project.status);
+      if (moves && setter === 'student') {
+        this.only(
+          access.student,
+          'While the project is proposed, the student plans its due dates; return the proposal with a comment to ask for other dates',
+        );
+      }
+      if (moves && setter === 'supervisor or staff') {
+        this.only(
+          access.supervisor || access.staff,
+          'After approval only the supervisor or staff move a due date; ask your supervisor',
+        );
+        if (!dto.reason) {
+          throw invalid(
+            'reason',
+            'reason is required when moving a due date after approval: tell the student why',
+          );
+        }
+      }
+      const before = { milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate };
       if (dto.title !== undefined) milestone.title = dto.title;
-      if (dto.dueDate !== undefined && dto.dueDate !== milestone.dueDate) {
+      if (moves) {
         Object.assign(milestone, { dueDate: dto.dueDate, dueReminderAt: null, overdueReminderAt: null });
       }
       await tx.save(milestone);
+      if (!moves) return;
+      const after = { milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate };
+      const approved = setter === 'supervisor or staff';
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'project.milestone_moved',
+        entity: 'project',
+        entityId: project.id,
+        before,
+        after,
+        reason: approved ? dto.reason : null,
+      });
+      if (!approved) return;
+      const mover = await this.accounts.contactOf(user.id, tx);
+      await this.notifications.enqueue(tx, {
+        type: 'milestone_moved',
+        to: await this.accounts.contactOf(project.studentId, tx),
+        data: {
+          projectTitle: project.title,
+          milestoneTitle: milestone.title,
+          previousDueDate: before.dueDate,
+          dueDate: milestone.dueDate,
+          movedBy: mover.name,
+          reason: dto.reason,
+          link: this.links.project(project.id),
+        },
+      });
     });
     return mapMilestone(milestone);
   }

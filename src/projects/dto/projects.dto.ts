@@ -108,7 +108,18 @@ export class MilestoneDto {
   dueDate: string;
 }
 
-export class UpdateMilestoneDto extends PartialType(MilestoneDto) {}
+export class UpdateMilestoneDto extends PartialType(MilestoneDto) {
+  @ApiPropertyOptional({
+    example: 'Koncertsalen er optaget i november.',
+    description:
+      'Why the due date moves: required when the supervisor or staff move a due date after approval; the student is e-mailed it',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
 
 export class CheckInDto {
   @ApiProperty({ example: 'Godt i gang med programmet.' })
