@@ -477,6 +477,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   })),
   'GET /api/projects': { expect: roles({ applicants: '2xx', teacher: '2xx', staff: '2xx' }) },
   'GET /api/projects/{id}': reading(projectParties({}), project('approved')),
+  'GET /api/projects/{id}/history': reading(projectParties({}), project('approved')),
+  // The school's calendar of third-year presentations: staff and teachers.
+  'GET /api/projects/presentations': {
+    expect: roles({ teacher: '2xx', staff: '2xx' }),
+    request: (w) => ({ query: { schoolYear: String(w.year - 1) } }),
+  },
   'POST /api/projects/{id}/supervisor': changing(staffOnly, async (w) => ({
     ...(await project('proposed')(w)),
     body: { teacherId: w.teacher.id },

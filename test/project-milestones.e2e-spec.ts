@@ -154,7 +154,7 @@ describe('third-year project milestones', () => {
 
     await post(staff, `/${id}/approve`).expect(200);
     // The midway presentation slips: overdue, at risk.
-    await moveClock(t, `${year}-09-22T10:00:00+02:00`);
+    await moveClock(t, `${year}-09-21T10:00:00+02:00`);
     const slipping = await get(staff, `/${id}`).expect(200);
     expect(slipping.body.riskReasons).toEqual([
       expect.objectContaining({ code: 'milestone_overdue', milestoneId: midway.id }),
@@ -231,5 +231,99 @@ describe('third-year project milestones', () => {
     expect(told[0].text).toContain('Koncertsalen er optaget i september.');
     expect(told[0].text).toContain('Anna Vejleder');
     expect(told[1].text).toContain('Censor kan først den 20.');
+  });
+
+  it("what the pages show: a project's history, those at risk first with since when, the presentation calendar", async () => {
+    const ida = await student('Ida Holm');
+    const karl = await student('Karl Bak');
+    const bo = await createPerson(t, 'teacher', 'Bo Vejleder');
+    const make = async (who: Person, title: string, presentationDate: string) => {
+      const id = (await post(who, '', proposal({ title, presentationDate })).expect(201)).body.id as string;
+      await post(staff, `/${id}/supervisor`, { teacherId: bo.id }).expect(200);
+      return id;
+    };
+    const calm = await make(ida, 'Stille vand', `${year + 1}-03-01`);
+    await post(staff, `/${calm}/return`, { comment: 'Hvilke værker?' }).expect(200);
+    await post(ida, `/${calm}/resubmit`, { description: 'Værker af Nørgård.' }).expect(200);
+    await post(staff, `/${calm}/approve`).expect(200);
+    const slipping = await make(karl, 'Larm', `${year + 1}-05-01`);
+    await post(staff, `/${slipping}/approve`).expect(200);
+    await post(karl, `/${slipping}/milestones`, { title: 'Lydfiler klar', dueDate: `${year}-09-05` }).expect(
+      201,
+    );
+    await moveClock(t, `${year}-09-08T10:00:00+02:00`);
+    await post(bo, `/${calm}/check-ins`, { note: 'Fint.', onTrack: true }).expect(201);
+
+    // At risk first (since the day after the due date), then by presentation date; the last check-in given.
+    const list = await get(bo, '?sort=risk').expect(200);
+    expect(
+      list.body.items.map((p: { id: string; atRisk: boolean; atRiskSince: string | null }) => [
+        p.id,
+        p.atRisk,
+        p.atRiskSince,
+      ]),
+    ).toEqual([
+      [slipping, true, `${year}-09-06`],
+      [calm, false, null],
+    ]);
+    expect(list.body.items[1].lastCheckInAt).toMatch(new RegExp(`^${year}-09-08T10:00:00`));
+    await get(bo, '?sort=whatever').expect(400);
+
+    // The history, oldest first, with staff's comment.
+    const history = await get(ida, `/${calm}/history`).expect(200);
+    expect(
+      history.body.map((e: { event: string; by: { name: string } | null; comment: string | null }) => [
+        e.event,
+        e.by?.name,
+        e.comment,
+      ]),
+    ).toEqual([
+      ['proposed', 'Ida Holm', null],
+      ['supervisor_assigned', 'Hanne Holm', null],
+      ['returned', 'Hanne Holm', 'Hvilke værker?'],
+      ['resubmitted', 'Ida Holm', null],
+      ['approved', 'Hanne Holm', null],
+      ['started', 'Bo Vejleder', null],
+    ]);
+    await get(karl, `/${calm}/history`).expect(404);
+    await get(anna, `/${calm}/history`).expect(404);
+
+    // The school year's presentations: approved and later, by date; for staff and teachers.
+    const calendar = await t
+      .http()
+      .get('/api/projects/presentations')
+      .query({ schoolYear: year })
+      .set(anna.auth)
+      .expect(200);
+    const ours = calendar.body.filter((p: { projectId: string }) => [calm, slipping].includes(p.projectId));
+    expect(ours).toEqual([
+      expect.objectContaining({
+        projectId: calm,
+        title: 'Stille vand',
+        date: `${year + 1}-03-01`,
+        format: 'concert',
+        studentName: 'Ida Holm',
+        programme: 'MGK',
+        supervisorName: 'Bo Vejleder',
+      }),
+      expect.objectContaining({ projectId: slipping, date: `${year + 1}-05-01` }),
+    ]);
+    const dates = calendar.body.map((p: { date: string }) => p.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates.every((d: string) => d >= `${year}-08-01` && d <= `${year + 1}-07-31`)).toBe(true);
+    const before = await t
+      .http()
+      .get('/api/projects/presentations')
+      .query({ schoolYear: year - 1 })
+      .set(staff.auth)
+      .expect(200);
+    expect(before.body.map((p: { projectId: string }) => p.projectId)).not.toContain(calm);
+    await t.http().get('/api/projects/presentations').query({ schoolYear: year }).set(ida.auth).expect(403);
+    await t
+      .http()
+      .get('/api/projects/presentations')
+      .query({ schoolYear: 'next' })
+      .set(staff.auth)
+      .expect(400);
   });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, IsNull, Repository, type FindOptionsWhere } from 'typeorm';
+import { Between, DataSource, EntityManager, In, IsNull, Repository, type FindOptionsWhere } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
+import type { Locale } from '../common/locale.js';
 import { policy } from '../common/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -19,7 +20,7 @@ import {
 } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
-import { assessRisk, type Risk } from './at-risk.js';
+import { assessRisk, describeRisk, type Risk } from './at-risk.js';
 import { AtRiskDigest } from './at-risk-digest.entity.js';
 import { CheckIn } from './check-in.entity.js';
 import type {
@@ -36,13 +37,25 @@ import { Milestone } from './milestone.entity.js';
 import { defaultMilestones, dueDatesSetBy, milestonesSettledBy } from './milestone-plan.js';
 import { Project } from './project.entity.js';
 import { assertProjectTransition, type ProjectStatus } from './project-status.js';
-import { mapCheckIn, mapMilestone, mapProject, type ProjectView } from './projects.mapper.js';
+import {
+  atRiskFirst,
+  mapCheckIn,
+  mapMilestone,
+  mapProject,
+  mapProjectEvent,
+  type Presentation,
+  type ProjectEvent,
+  type ProjectView,
+} from './projects.mapper.js';
 
 /** Reminders go this many days before a milestone's due date. */
 export const MILESTONE_DUE_DAYS = 7;
 
 /** Statuses in which a project is under way: milestones remind, check-ins are written, risk is assessed. */
 const UNDER_WAY: ProjectStatus[] = ['approved', 'in_progress'];
+
+/** Statuses whose presentation is on the calendar: approved, and everything after. */
+const PRESENTED: ProjectStatus[] = ['approved', 'in_progress', 'submitted', 'assessed'];
 
 /** How the caller stands to a project. Anyone who is none of these is told it does not exist. */
 interface Access {
@@ -408,29 +421,89 @@ export class ProjectsService {
     return this.view(project);
   }
 
-  /** Staff see all; a teacher their supervisees' projects; a student their own. `atRisk` keeps those at risk. */
+  /**
+   * Staff see all; a teacher their supervisees' projects; a student their own. `atRisk` keeps those at risk;
+   * `sort=risk` puts those at risk first (longest at risk first), then the rest by presentation date.
+   */
   async list(user: AuthUser, query: ProjectQuery): Promise<Page<ProjectView>> {
     const where: FindOptionsWhere<Project> = policy.isStaff(user)
       ? {}
       : user.role === 'teacher'
         ? { supervisorId: user.id }
         : { studentId: user.id };
-    if (query.atRisk) {
-      const statuses = query.status ? UNDER_WAY.filter((s) => s === query.status) : UNDER_WAY;
+    const order = { presentationDate: 'ASC', id: 'ASC' } as const;
+    if (query.atRisk || query.sort === 'risk') {
+      // Risk is judged on today's clock, not stored: judge every candidate, then page.
+      const statuses = query.atRisk
+        ? query.status
+          ? UNDER_WAY.filter((s) => s === query.status)
+          : UNDER_WAY
+        : undefined;
       const rows = await this.projects.find({
-        where: { ...where, status: In(statuses) },
-        order: { presentationDate: 'ASC', id: 'ASC' },
+        where: {
+          ...where,
+          ...(statuses ? { status: In(statuses) } : query.status ? { status: query.status } : {}),
+        },
+        order,
       });
-      const views = (await this.views(rows)).filter((v) => v.atRisk);
+      let views = await this.views(rows);
+      if (query.atRisk) views = views.filter((v) => v.atRisk);
+      if (query.sort === 'risk') views = atRiskFirst(views);
       return { items: views.slice(query.offset, query.offset + query.limit), total: views.length };
     }
     const [rows, total] = await this.projects.findAndCount({
       where: { ...where, ...(query.status ? { status: query.status } : {}) },
-      order: { presentationDate: 'ASC', id: 'ASC' },
+      order,
       take: query.limit,
       skip: query.offset,
     });
     return { items: await this.views(rows), total };
+  }
+
+  /**
+   * What happened to a project, oldest first, from its audit trail: proposed, returned with the comment,
+   * resubmitted, supervisor assigned, approved, milestones moved (with the reason), started, submitted,
+   * assessed. For whoever may see the project.
+   */
+  async history(user: AuthUser, id: string): Promise<ProjectEvent[]> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw notFound('project', id);
+    policy.visibleOr404(this.accessOf(user, project) !== null, 'project', id);
+    const { items } = await this.audit.list({ entity: 'project', entityId: id, limit: 500, offset: 0 });
+    const names = await this.accounts.namesOf(items.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+    return items.reverse().map((r) => mapProjectEvent(r, names));
+  }
+
+  /**
+   * The third-year presentations (concerts, exhibitions, performances) of a school year (1 August to 31 July),
+   * approved and later, by date: for staff and teachers, for the calendar page and its .ics file.
+   */
+  async presentations(user: AuthUser, schoolYear: number): Promise<Presentation[]> {
+    policy.allowedOr403(
+      policy.isStaff(user) || user.role === 'teacher',
+      'The presentation calendar is for staff and teachers',
+    );
+    const rows = await this.projects.find({
+      where: {
+        status: In(PRESENTED),
+        presentationDate: Between(`${schoolYear}-08-01`, `${schoolYear + 1}-07-31`),
+      },
+      order: { presentationDate: 'ASC', title: 'ASC' },
+    });
+    const names = await this.accounts.namesOf(
+      rows.flatMap((p) => [p.studentId, ...(p.supervisorId ? [p.supervisorId] : [])]),
+    );
+    const programmes = await this.students.programmesOf(rows.map((p) => p.enrolmentId));
+    return rows.map((p) => ({
+      projectId: p.id,
+      title: p.title,
+      format: p.format,
+      date: p.presentationDate,
+      studentName: names.get(p.studentId) ?? '',
+      programme: programmes.get(p.enrolmentId) ?? null,
+      supervisorName: p.supervisorId ? (names.get(p.supervisorId) ?? null) : null,
+      status: p.status,
+    }));
   }
 
   /** Sweeper: "due in 7 days" and "overdue" messages to the student and the supervisor, each once per due date. */
@@ -465,9 +538,14 @@ export class ProjectsService {
     const atRisk = (await this.views(rows)).filter((v) => v.atRisk);
     if (!atRisk.length) return 0;
     const staff = await this.accounts.idsWithRole('staff');
-    const summary = atRisk
-      .map((v) => `${v.studentName} – ${v.title}: ${v.riskReasons.map((r) => r.message).join('; ')}`)
-      .join('\n');
+    const summaryIn = (locale: Locale) =>
+      atRisk
+        .map(
+          (v) =>
+            `${v.studentName} – ${v.title}: ${v.riskReasons.map((r) => describeRisk(r, locale)).join('; ')}`,
+        )
+        .join('\n');
+    const summary = { da: summaryIn('da'), en: summaryIn('en') };
     return this.dataSource.transaction(async (tx) => {
       const claimed = (await tx.query(
         `INSERT INTO at_risk_digests (week, sent_at, project_count) VALUES ($1, $2, $3)

@@ -162,12 +162,15 @@ See the project and its milestones here: {{link}}`,
     },
   },
   at_risk_digest: {
-    variables: { name: 'text', count: 'text', summary: 'text', link: 'url' },
+    variables: { name: 'text', count: 'text', summary: 'localized', link: 'url' },
     sample: {
       name: 'Hanne Holm',
       count: 2,
-      summary: 'Maja Jensen: delmål overskredet\nOliver Berg: ingen vejledning i 24 dage',
-      link: 'https://talentakademi.example/projects?atRisk=true',
+      summary: {
+        da: 'Maja Jensen – Nordiske stemmer: Ingen vejledning i 24 dage\nOliver Berg – Hamlet i dag: Seneste vejledning siger, at projektet ikke er på rette spor',
+        en: 'Maja Jensen – Nordiske stemmer: No supervisor check-in for 24 days\nOliver Berg – Hamlet i dag: The latest supervisor check-in says the project is not on track',
+      },
+      link: 'https://talentakademi.example/staff/projects',
     },
     da: {
       subject: 'Afgangsprojekter i risiko: {{count}}',
