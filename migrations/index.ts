@@ -7,6 +7,7 @@ import { Jury1795669710848 } from './1795669710848-Jury.js';
 import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
 import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 import { MaterialChunks1795710000000 } from './1795710000000-MaterialChunks.js';
+import { WebSessions1795720000000 } from './1795720000000-WebSessions.js';
 import { SettledMilestones1795770000000 } from './1795770000000-SettledMilestones.js';
 import { MilestoneTitlesInDanish1795770000001 } from './1795770000001-MilestoneTitlesInDanish.js';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StudentsAndProjects1795669787151,
   Admissions1795670453372,
   MaterialChunks1795710000000,
+  WebSessions1795720000000,
   SettledMilestones1795770000000,
   MilestoneTitlesInDanish1795770000001,
 ];

@@ -8,12 +8,14 @@ import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthGuard, TOKEN_ALGORITHM } from './auth.guard.js';
 import { Invitation } from './invitation.entity.js';
+import { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
+import { WebSession } from './web-session.entity.js';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Invitation]),
+    TypeOrmModule.forFeature([User, Invitation, WebSession]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
@@ -24,7 +26,7 @@ import { User } from './user.entity.js';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccountsService],
+  providers: [AccountsService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccountsService, SessionsService],
 })
 export class AccountsModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
@@ -14,6 +14,7 @@ import { NotificationsService, type Recipient } from '../notifications/notificat
 import { TOKEN_ALGORITHM } from './auth.guard.js';
 import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
 import { Invitation } from './invitation.entity.js';
+import { newToken, sha256 } from './tokens.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { User, type Role } from './user.entity.js';
 import { mapUser, type UserView } from './accounts.mapper.js';
@@ -86,6 +87,16 @@ export class AccountsService {
   }
 
   async login(dto: LoginDto): Promise<LoginResult> {
+    return this.issueToken(await this.checkCredentials(dto));
+  }
+
+  /** The person these credentials belong to (signing in on a page); wrong e-mail or password: 401. */
+  async authenticate(dto: LoginDto): Promise<UserView> {
+    return mapUser(await this.checkCredentials(dto));
+  }
+
+  /** A wrong e-mail and a wrong password take the same time and get the same answer. */
+  private async checkCredentials(dto: LoginDto): Promise<User> {
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -94,7 +105,7 @@ export class AccountsService {
     // Unknown e-mail and wrong password take the same time and give the same answer.
     const valid = await verifyPassword(dto.password, user?.passwordHash ?? (await this.dummy()));
     if (!user?.passwordHash || !valid) throw new DomainError(ErrorCode.Unauthenticated, WRONG_CREDENTIALS);
-    return this.issueToken(user);
+    return user;
   }
 
   async me(userId: string): Promise<UserView> {
@@ -242,7 +253,7 @@ export class AccountsService {
   }
 
   private async issueInvitation(tx: EntityManager, user: User): Promise<InvitationIssued> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const expiresAt = new Date(
       this.clock.now().getTime() + this.config.get('INVITATION_TTL_HOURS') * 3600_000,
     );
@@ -283,8 +294,4 @@ export class AccountsService {
     this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
     return this.dummyHash;
   }
-}
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }

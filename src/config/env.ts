@@ -29,6 +29,8 @@ export interface Env {
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
   PASSWORD_COST_LOG2: number;
+  SESSION_IDLE_MINUTES: number;
+  SESSION_MAX_HOURS: number;
 }
 
 export class EnvError extends Error {}
@@ -131,5 +133,9 @@ export function validateEnv(raw: Raw): Env {
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
+    // A page session ends after this long without a request, and in any case this long after signing in:
+    // together, a whole audition day while in use.
+    SESSION_IDLE_MINUTES: int(raw, 'SESSION_IDLE_MINUTES', 240, 1, 7 * 24 * 60),
+    SESSION_MAX_HOURS: int(raw, 'SESSION_MAX_HOURS', 24, 1, 24 * 90),
   };
 }

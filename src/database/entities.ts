@@ -6,6 +6,7 @@ import { Application } from '../applications/application.entity.js';
 import { Material } from '../applications/material.entity.js';
 import { MaterialChunk } from '../applications/storage/material-chunk.entity.js';
 import { User } from '../accounts/user.entity.js';
+import { WebSession } from '../accounts/web-session.entity.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { Audition } from '../auditions/audition.entity.js';
 import { Panel, PanelMember } from '../auditions/panel.entity.js';
@@ -34,6 +35,7 @@ import { Enrolment } from '../students/enrolment.entity.js';
 export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   User,
   Invitation,
+  WebSession,
   AuditRecord,
   Application,
   Material,
