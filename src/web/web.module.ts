@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { StudentsModule } from '../students/students.module.js';
 import { AccountPages } from './accounts/account.pages.js';
 import { HomePages } from './home/home.pages.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PageGuard } from './page.guard.js';
+import { ProjectPages } from './projects/project.pages.js';
+import { StudentPages } from './student/student.pages.js';
+import { TeacherPages } from './teacher/teacher.pages.js';
 import { WebSessions } from './web-sessions.js';
 
 /**
@@ -10,7 +15,8 @@ import { WebSessions } from './web-sessions.js';
  * per audience (applicant/, jury/, staff/, student/) beside the shared layout, components and dictionaries.
  */
 @Module({
-  controllers: [HomePages, AccountPages],
+  imports: [StudentsModule, ProjectsModule],
+  controllers: [HomePages, AccountPages, StudentPages, ProjectPages, TeacherPages],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })
 export class WebModule {}

@@ -1,4 +1,5 @@
 import type { Dictionary } from './da.js';
+import { projectsEn } from './projects-en.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
 export const en: Dictionary = {
@@ -103,6 +104,7 @@ export const en: Dictionary = {
     intro: 'Apply for admission to MGK, BGK and TGK here and follow your application.',
     signedInIntro: (name: string) => `Welcome, ${name}.`,
   },
+  projects: projectsEn,
   dates: {
     at: 'at',
   },
