@@ -378,7 +378,7 @@ export function TeacherPage(props: {
       {props.notice ? <Alert kind="success">{props.notice}</Alert> : null}
       {refused ? <RowErrorSummary t={t} form={summaryForm} message={refused.message} /> : null}
       <h1>{p.teacher.title}</h1>
-      <p>{p.teacher.intro}</p>
+      <p class="academy-wide">{p.teacher.intro}</p>
       <Table
         caption={p.teacher.title}
         head={[p.teacher.student, p.teacher.project, p.teacher.lastCheckIn, p.teacher.risk]}
@@ -438,7 +438,7 @@ export function StaffProjectsPage(props: { page: Ctx; projects: ProjectView[] })
   return (
     <Layout page={page} title={p.staffList.title}>
       <h1>{p.staffList.title}</h1>
-      <p>{p.staffList.intro}</p>
+      <p class="academy-wide">{p.staffList.intro}</p>
       <Table
         caption={p.staffList.title}
         head={[
@@ -474,7 +474,7 @@ export function CalendarPage(props: { page: Ctx; schoolYear: number; presentatio
   return (
     <Layout page={page} title={c.title(schoolYear)}>
       <h1>{c.title(schoolYear)}</h1>
-      <p>{c.intro}</p>
+      <p class="academy-wide">{c.intro}</p>
       <Table
         caption={c.title(schoolYear)}
         head={[c.date, c.what, c.programme, t.projects.project.supervisor]}
