@@ -531,6 +531,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   })),
   'GET /api/projects': { expect: roles({ applicants: '2xx', teacher: '2xx', staff: '2xx' }) },
   'GET /api/projects/{id}': reading(projectParties({}), project('approved')),
+  'GET /api/projects/{id}/history': reading(projectParties({}), project('approved')),
+  // The school's calendar of third-year presentations: staff and teachers.
+  'GET /api/projects/presentations': {
+    expect: roles({ teacher: '2xx', staff: '2xx' }),
+    request: (w) => ({ query: { schoolYear: String(w.year - 1) } }),
+  },
   'POST /api/projects/{id}/supervisor': changing(staffOnly, async (w) => ({
     ...(await project('proposed')(w)),
     body: { teacherId: w.teacher.id },
@@ -558,10 +564,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     ...(await project('approved')(w)),
     body: { title: 'Generalprøve', dueDate: `${w.year}-05-10` },
   })),
-  'PATCH /api/projects/{id}/milestones/{mid}': changing(projectParties({}), async (w) => ({
-    ...(await projectMilestone('approved')(w)),
-    body: { dueDate: `${w.year}-04-01` },
-  })),
+  // After approval a due date moves only by the supervisor or staff, with a reason (the student is told).
+  'PATCH /api/projects/{id}/milestones/{mid}': changing(
+    projectParties({ applicantOwner: 403 }),
+    async (w) => ({
+      ...(await projectMilestone('approved')(w)),
+      body: { dueDate: `${w.year}-04-01`, reason: 'Salen er optaget.' },
+    }),
+  ),
   'POST /api/projects/{id}/milestones/{mid}/complete': changing(
     projectParties({ staff: 403 }),
     projectMilestone('approved'),

@@ -1,3 +1,4 @@
+import type { World } from './helpers/world.js';
 import { applicantPages } from './page-authorization-matrix.applicant.js';
 
 /*
@@ -19,7 +20,23 @@ export {
   type PageExpected,
   type PageRole,
 } from './page-authorization-roles.js';
-import { everyone, pageRoles, type PageEntry } from './page-authorization-roles.js';
+import { everyone, pageRoles, type PageCall, type PageEntry } from './page-authorization-roles.js';
+
+/** One approved project of the world for every page that only shows it (the world's teacher supervises it). */
+const APPROVED = Symbol('approved project');
+const approvedProject = async (w: World): Promise<PageCall> => {
+  const p = await w.shared(APPROVED, () => w.project('approved'));
+  return { params: { id: p.id }, owner: p.owner };
+};
+/** Projects: the student (applicantOwner), the supervisor (teacher) and staff; 404 to another applicant or a juror. */
+const projectParties = pageRoles({
+  applicantOwner: 200,
+  otherApplicant: 404,
+  juror: 404,
+  teacher: 200,
+  staff: 200,
+});
+const staffAndTeachers = pageRoles({ teacher: 200, staff: 200 });
 
 export const PAGE_MATRIX: Record<string, PageEntry> = {
   // ---- everyone ----
@@ -68,4 +85,47 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   // Everyone in the World is verified: back to the profile saying so.
   'POST /me/verification-email': { expect: pageRoles({ signedIn: 303 }) },
   ...applicantPages(),
+
+  // ---- students, supervisors and third-year projects (issue 19) ----
+  // Someone who is not enrolled (the other applicant) is told there is no such page.
+  'GET /student': {
+    expect: pageRoles({ applicantOwner: 200, otherApplicant: 404 }),
+    request: approvedProject,
+  },
+  'GET /projects/new': {
+    expect: pageRoles({ applicantOwner: 200, otherApplicant: 404 }),
+    request: async (w) => ({ owner: (await w.shared('year-3 student', () => w.student(3))).owner }),
+  },
+  // A fresh year-3 student proposes; an applicant who is no student is refused by the room (403).
+  'POST /projects/new': {
+    expect: pageRoles({ applicantOwner: 303, otherApplicant: 403 }),
+    request: async (w, role) => ({
+      owner: role === 'applicantOwner' ? (await w.student(3)).owner : undefined,
+      form: {
+        title: 'Stilhed',
+        goal: 'En forestilling uden ord.',
+        description: 'Fysisk teater.',
+        format: 'performance',
+        presentationDate: `${w.year}-05-22`,
+      },
+    }),
+  },
+  'GET /projects/:id': { expect: projectParties, request: approvedProject },
+  'POST /projects/:id/resubmit': {
+    expect: pageRoles({ applicantOwner: 303, otherApplicant: 404 }),
+    request: async (w) => {
+      const p = await w.project('returned');
+      return { params: { id: p.id }, owner: p.owner, form: { format: 'production' } };
+    },
+  },
+  'GET /teacher': { expect: pageRoles({ teacher: 200 }) },
+  'POST /teacher': {
+    expect: pageRoles({ teacher: 303 }),
+    request: async (w) => ({
+      form: { projectId: (await w.project('approved')).id, note: 'Godt i gang.', onTrack: 'true' },
+    }),
+  },
+  'GET /staff/projects': { expect: pageRoles({ staff: 200 }) },
+  'GET /presentations': { expect: staffAndTeachers },
+  'GET /presentations.ics': { expect: staffAndTeachers },
 };

@@ -67,9 +67,9 @@ describe('third-year projects', () => {
       presentationDate: `${year + 1}-04-20`,
       supervisor: null,
       milestones: [
-        { kind: 'proposal', title: 'Proposal', dueDate: `${year}-09-15`, completed: false },
-        { kind: 'midway', title: 'Midway presentation', completed: false },
-        { kind: 'final', title: 'Final presentation', dueDate: `${year + 1}-04-20`, completed: false },
+        { kind: 'proposal', title: 'Projektforslag', dueDate: `${year}-09-15`, completed: false },
+        { kind: 'midway', title: 'Midtvejsfremlæggelse', completed: false },
+        { kind: 'final', title: 'Afsluttende præsentation', dueDate: `${year + 1}-04-20`, completed: false },
       ],
     });
     await post(maja, '', proposal()).expect(409);
@@ -126,7 +126,7 @@ describe('third-year projects', () => {
       .http()
       .patch(`/api/projects/${id}/milestones/${added.body.id}`)
       .set(anna.auth)
-      .send({ dueDate: `${year}-11-20` })
+      .send({ dueDate: `${year}-11-20`, reason: 'Programmet trykkes senere.' })
       .expect(200);
     expect(moved.body).toMatchObject({ title: 'Program og tekster klar', dueDate: `${year}-11-20` });
     await post(staff, `/${id}/milestones/${added.body.id}/complete`).expect(403);

@@ -11,7 +11,7 @@ describe('links to pages', () => {
     expect(links.application('a1')).toBe('https://optag.talentakademi.dk/applications/a1');
     expect(links.student('s1')).toBe('https://optag.talentakademi.dk/students/s1');
     expect(links.project('p1')).toBe('https://optag.talentakademi.dk/projects/p1');
-    expect(links.projectsAtRisk()).toBe('https://optag.talentakademi.dk/projects?atRisk=true');
+    expect(links.projectsAtRisk()).toBe('https://optag.talentakademi.dk/staff/projects');
   });
 
   it('carry an invitation token as a query value', () => {

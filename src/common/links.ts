@@ -42,8 +42,9 @@ export class Links {
     return this.page(`/projects/${projectId}`);
   }
 
+  /** Staff's list of third-year projects, those at risk first (PAGES.md: `/staff/projects`). */
   projectsAtRisk(): string {
-    return this.page('/projects', { atRisk: 'true' });
+    return this.page('/staff/projects');
   }
 
   /** PUBLIC_URL (no trailing slash, see config) + the page's path + its query. */

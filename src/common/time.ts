@@ -33,6 +33,12 @@ export function formatCopenhagen(instant: Date, locale: 'da' | 'en'): string {
   return locale === 'da' ? dt.toFormat("d. MMMM yyyy 'kl.' HH:mm") : dt.toFormat("d MMMM yyyy 'at' HH:mm");
 }
 
+/** A calendar date (YYYY-MM-DD) for people: "15. september 2041" / "15 September 2041". */
+export function formatDate(date: string, locale: 'da' | 'en'): string {
+  const dt = DateTime.fromISO(date).setLocale(locale === 'da' ? 'da-DK' : 'en-GB');
+  return locale === 'da' ? dt.toFormat('d. MMMM yyyy') : dt.toFormat('d MMMM yyyy');
+}
+
 /** Adds calendar days to an instant in Copenhagen time (a day across a DST change is 23 or 25 hours). */
 export function addCopenhagenDays(instant: Date, days: number): Date {
   return DateTime.fromJSDate(instant, { zone: ACADEMY_ZONE }).plus({ days }).toJSDate();

@@ -1,5 +1,5 @@
 import { toCopenhagenIso } from '../common/time.js';
-import { assessRisk, type RiskInput } from './at-risk.js';
+import { assessRisk, describeRisk, type RiskInput } from './at-risk.js';
 
 const approvedAt = new Date('2033-09-01T10:00:00Z');
 const base: RiskInput = {
@@ -16,7 +16,7 @@ const base: RiskInput = {
 
 describe('at-risk projects', () => {
   it('a project on schedule with a recent good check-in is not at risk', () => {
-    expect(assessRisk(base)).toEqual({ atRisk: false, reasons: [] });
+    expect(assessRisk(base)).toEqual({ atRisk: false, atRiskSince: null, reasons: [] });
   });
 
   it('a milestone not completed is overdue from the day after its due date', () => {
@@ -35,8 +35,14 @@ describe('at-risk projects', () => {
     });
     expect(dayAfter).toEqual({
       atRisk: true,
+      atRiskSince: '2033-11-16',
       reasons: [
-        expect.objectContaining({ code: 'milestone_overdue', milestoneId: 'm2', dueDate: '2033-11-15' }),
+        expect.objectContaining({
+          code: 'milestone_overdue',
+          milestoneId: 'm2',
+          dueDate: '2033-11-15',
+          atRiskSince: '2033-11-16',
+        }),
       ],
     });
   });
@@ -51,7 +57,12 @@ describe('at-risk projects', () => {
     expect(assessRisk({ ...never, now: new Date('2033-09-21T09:00:00Z') }).atRisk).toBe(false);
     const late = assessRisk({ ...never, now: new Date('2033-09-22T10:00:00Z') });
     expect(late.reasons).toEqual([
-      expect.objectContaining({ code: 'no_check_in', days: 21, since: toCopenhagenIso(approvedAt) }),
+      expect.objectContaining({
+        code: 'no_check_in',
+        days: 21,
+        since: toCopenhagenIso(approvedAt),
+        atRiskSince: '2033-09-22',
+      }),
     ]);
     const stale = assessRisk({ ...base, now: new Date('2033-10-05T10:00:00Z'), today: '2033-10-05' });
     expect(stale.reasons).toEqual([expect.objectContaining({ code: 'no_check_in', days: 25 })]);
@@ -62,7 +73,11 @@ describe('at-risk projects', () => {
       ...base,
       latestCheckIn: { at: new Date('2033-09-19T10:00:00Z'), onTrack: false },
     });
-    expect(r).toEqual({ atRisk: true, reasons: [expect.objectContaining({ code: 'not_on_track' })] });
+    expect(r).toEqual({
+      atRisk: true,
+      atRiskSince: '2033-09-19',
+      reasons: [expect.objectContaining({ code: 'not_on_track', atRiskSince: '2033-09-19' })],
+    });
   });
 
   it('lists every reason at once', () => {
@@ -73,6 +88,8 @@ describe('at-risk projects', () => {
       today: '2033-11-30',
     });
     expect(r.reasons.map((x) => x.code)).toEqual(['milestone_overdue', 'no_check_in', 'not_on_track']);
+    // Not on track since the check-in of 1 October, the earliest of the three.
+    expect(r.atRiskSince).toBe('2033-10-01');
   });
 
   it.each(['proposed', 'returned', 'submitted', 'assessed'] as const)(
@@ -89,4 +106,25 @@ describe('at-risk projects', () => {
       ).toBe(false);
     },
   );
+
+  it('says each reason in Danish and English', () => {
+    const r = assessRisk({
+      ...base,
+      latestCheckIn: { at: new Date('2033-10-01T10:00:00Z'), onTrack: false },
+      now: new Date('2033-11-30T10:00:00Z'),
+      today: '2033-11-30',
+    });
+    expect(r.reasons.map((x) => describeRisk(x, 'da'))).toEqual([
+      'Delmålet "Midway presentation" skulle have været klar 15. november 2033 og er ikke afsluttet',
+      'Ingen vejledning i 60 dage',
+      'Seneste vejledning siger, at projektet ikke er på rette spor',
+    ]);
+    expect(describeRisk(r.reasons[0], 'en')).toBe(
+      'Milestone "Midway presentation" was due on 15 November 2033 and is not completed',
+    );
+    const never = assessRisk({ ...base, latestCheckIn: null, now: new Date('2033-09-25T10:00:00Z') });
+    expect(never.reasons.map((x) => describeRisk(x, 'da'))).toEqual([
+      'Ingen vejledning i de 24 dage siden godkendelsen',
+    ]);
+  });
 });

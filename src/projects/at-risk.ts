@@ -1,4 +1,6 @@
-import { toCopenhagenIso } from '../common/time.js';
+import { DateTime } from 'luxon';
+import type { Locale } from '../common/locale.js';
+import { addCopenhagenDays, copenhagenDate, formatDate, toCopenhagenIso } from '../common/time.js';
 import type { ProjectStatus } from './project-status.js';
 
 /** A supervisor should have checked in within this many days (since approval if never). */
@@ -6,13 +8,24 @@ export const CHECK_IN_DAYS = 21;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type RiskReason =
+/** Every reason says from which Copenhagen day (YYYY-MM-DD) it has put the project at risk: `atRiskSince`. */
+export type RiskReason = { atRiskSince: string } & (
   | { code: 'milestone_overdue'; milestoneId: string; title: string; dueDate: string; message: string }
-  | { code: 'no_check_in'; since: string; days: number; message: string }
-  | { code: 'not_on_track'; at: string; message: string };
+  | {
+      code: 'no_check_in';
+      since: string;
+      days: number;
+      /** True when there has been no check-in at all since approval. */
+      never: boolean;
+      message: string;
+    }
+  | { code: 'not_on_track'; at: string; message: string }
+);
 
 export interface Risk {
   atRisk: boolean;
+  /** The earliest day any of the reasons began (null when not at risk). */
+  atRiskSince: string | null;
   reasons: RiskReason[];
 }
 
@@ -33,7 +46,8 @@ export interface RiskInput {
  * first), or the latest check-in saying it is not on track. Proposed, submitted and assessed projects are not.
  */
 export function assessRisk(input: RiskInput): Risk {
-  if (input.status !== 'approved' && input.status !== 'in_progress') return { atRisk: false, reasons: [] };
+  if (input.status !== 'approved' && input.status !== 'in_progress')
+    return { atRisk: false, atRiskSince: null, reasons: [] };
   const reasons: RiskReason[] = [];
   const overdue = input.milestones
     .filter((m) => m.completedAt === null && m.dueDate < input.today)
@@ -44,6 +58,7 @@ export function assessRisk(input: RiskInput): Risk {
       milestoneId: m.id,
       title: m.title,
       dueDate: m.dueDate,
+      atRiskSince: DateTime.fromISO(m.dueDate).plus({ days: 1 }).toISODate()!,
       message: `Milestone "${m.title}" was due on ${m.dueDate} and is not completed`,
     });
   }
@@ -55,6 +70,8 @@ export function assessRisk(input: RiskInput): Risk {
         code: 'no_check_in',
         since: toCopenhagenIso(since),
         days,
+        never: !input.latestCheckIn,
+        atRiskSince: copenhagenDate(addCopenhagenDays(since, CHECK_IN_DAYS)),
         message: input.latestCheckIn
           ? `No supervisor check-in for ${days} days`
           : `No supervisor check-in in the ${days} days since approval`,
@@ -65,8 +82,32 @@ export function assessRisk(input: RiskInput): Risk {
     reasons.push({
       code: 'not_on_track',
       at: toCopenhagenIso(input.latestCheckIn.at),
+      atRiskSince: copenhagenDate(input.latestCheckIn.at),
       message: 'The latest supervisor check-in says the project is not on track',
     });
   }
-  return { atRisk: reasons.length > 0, reasons };
+  const atRiskSince = reasons.map((r) => r.atRiskSince).sort()[0] ?? null;
+  return { atRisk: reasons.length > 0, atRiskSince, reasons };
+}
+
+/** A reason in words, in the reader's language (the digest e-mail and the pages). */
+export function describeRisk(reason: RiskReason, locale: Locale): string {
+  const da = locale === 'da';
+  switch (reason.code) {
+    case 'milestone_overdue':
+      return da
+        ? `Delmålet "${reason.title}" skulle have været klar ${formatDate(reason.dueDate, 'da')} og er ikke afsluttet`
+        : `Milestone "${reason.title}" was due on ${formatDate(reason.dueDate, 'en')} and is not completed`;
+    case 'no_check_in':
+      if (reason.never) {
+        return da
+          ? `Ingen vejledning i de ${reason.days} dage siden godkendelsen`
+          : `No supervisor check-in in the ${reason.days} days since approval`;
+      }
+      return da ? `Ingen vejledning i ${reason.days} dage` : `No supervisor check-in for ${reason.days} days`;
+    case 'not_on_track':
+      return da
+        ? 'Seneste vejledning siger, at projektet ikke er på rette spor'
+        : 'The latest supervisor check-in says the project is not on track';
+  }
 }

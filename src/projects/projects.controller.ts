@@ -6,6 +6,7 @@ import {
   AssignSupervisorDto,
   CheckInDto,
   MilestoneDto,
+  PresentationsQuery,
   ProjectQuery,
   ProposeProjectDto,
   ResubmitProjectDto,
@@ -37,9 +38,20 @@ export class ProjectsController {
     return this.projects.list(user, query);
   }
 
+  @Get('presentations')
+  @Roles('staff', 'teacher')
+  presentations(@CurrentUser() user: AuthUser, @Query() query: PresentationsQuery) {
+    return this.projects.presentations(user, query.schoolYear);
+  }
+
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', id) projectId: string) {
     return this.projects.get(user, projectId);
+  }
+
+  @Get(':id/history')
+  history(@CurrentUser() user: AuthUser, @Param('id', id) projectId: string) {
+    return this.projects.history(user, projectId);
   }
 
   @Post(':id/resubmit')

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, Repository, type FindOptionsWhere } from 'typeorm';
+import { Between, DataSource, EntityManager, In, IsNull, Repository, type FindOptionsWhere } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
+import type { Locale } from '../common/locale.js';
 import { policy } from '../common/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -19,7 +20,7 @@ import {
 } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
-import { assessRisk, type Risk } from './at-risk.js';
+import { assessRisk, describeRisk, type Risk } from './at-risk.js';
 import { AtRiskDigest } from './at-risk-digest.entity.js';
 import { CheckIn } from './check-in.entity.js';
 import type {
@@ -33,16 +34,28 @@ import type {
   UpdateMilestoneDto,
 } from './dto/projects.dto.js';
 import { Milestone } from './milestone.entity.js';
-import { defaultMilestones } from './milestone-plan.js';
+import { defaultMilestones, dueDatesSetBy, milestonesSettledBy } from './milestone-plan.js';
 import { Project } from './project.entity.js';
 import { assertProjectTransition, type ProjectStatus } from './project-status.js';
-import { mapCheckIn, mapMilestone, mapProject, type ProjectView } from './projects.mapper.js';
+import {
+  atRiskFirst,
+  mapCheckIn,
+  mapMilestone,
+  mapProject,
+  mapProjectEvent,
+  type Presentation,
+  type ProjectEvent,
+  type ProjectView,
+} from './projects.mapper.js';
 
 /** Reminders go this many days before a milestone's due date. */
 export const MILESTONE_DUE_DAYS = 7;
 
 /** Statuses in which a project is under way: milestones remind, check-ins are written, risk is assessed. */
 const UNDER_WAY: ProjectStatus[] = ['approved', 'in_progress'];
+
+/** Statuses whose presentation is on the calendar: approved, and everything after. */
+const PRESENTED: ProjectStatus[] = ['approved', 'in_progress', 'submitted', 'assessed'];
 
 /** How the caller stands to a project. Anyone who is none of these is told it does not exist. */
 interface Access {
@@ -117,9 +130,13 @@ export class ProjectsService {
             status: 'proposed',
           }),
         );
+        const { locale } = await this.accounts.contactOf(user.id, tx);
         await tx.insert(
           Milestone,
-          defaultMilestones(dto.presentationDate, today).map((m) => ({ ...m, projectId: project.id })),
+          defaultMilestones(dto.presentationDate, today, locale).map((m) => ({
+            ...m,
+            projectId: project.id,
+          })),
         );
         await this.audit.record(tx, {
           actor: user,
@@ -191,6 +208,7 @@ export class ProjectsService {
       const before = this.snapshot(project);
       Object.assign(project, { status: 'approved', approvedAt: this.clock.now(), returnComment: null });
       await tx.save(project);
+      await this.settleMilestones(tx, user, project);
       await this.record(tx, user, 'project.approve', project, before);
       await this.notifications.enqueue(tx, {
         type: 'project_approved',
@@ -237,6 +255,7 @@ export class ProjectsService {
       const before = this.snapshot(project);
       Object.assign(project, { status: 'submitted', submittedAt: this.clock.now() });
       await tx.save(project);
+      await this.settleMilestones(tx, user, project);
       await this.record(tx, user, 'project.submit', project, before);
     });
   }
@@ -274,11 +293,15 @@ export class ProjectsService {
     return mapMilestone(milestone);
   }
 
-  /** Title or due date, while the milestone is not completed; a new date gets its own reminders. */
+  /**
+   * Title or due date, while the milestone is not completed; a new date gets its own reminders. Due dates are
+   * the student's to plan while the proposal is open; after approval only the supervisor or staff move one,
+   * with a reason: the move is audited and the student is e-mailed, in the same transaction.
+   */
   async updateMilestone(user: AuthUser, id: string, milestoneId: string, dto: UpdateMilestoneDto) {
     if (dto.dueDate !== undefined) this.assertDate('dueDate', dto.dueDate);
     let milestone!: Milestone;
-    await this.act(user, id, async (tx, project) => {
+    await this.act(user, id, async (tx, project, access) => {
       this.assertOpen(project);
       milestone = await this.lockMilestone(tx, project.id, milestoneId);
       if (milestone.completedAt) {
@@ -287,11 +310,59 @@ export class ProjectsService {
           `The milestone "${milestone.title}" is completed; it can no longer change`,
         );
       }
+      const moves = dto.dueDate !== undefined && dto.dueDate !== milestone.dueDate;
+      const setter = dueDatesSetBy(project.status);
+      if (moves && setter === 'student') {
+        this.only(
+          access.student,
+          'While the project is proposed, the student plans its due dates; return the proposal with a comment to ask for other dates',
+        );
+      }
+      if (moves && setter === 'supervisor or staff') {
+        this.only(
+          access.supervisor || access.staff,
+          'After approval only the supervisor or staff move a due date; ask your supervisor',
+        );
+        if (!dto.reason) {
+          throw invalid(
+            'reason',
+            'reason is required when moving a due date after approval: tell the student why',
+          );
+        }
+      }
+      const before = { milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate };
       if (dto.title !== undefined) milestone.title = dto.title;
-      if (dto.dueDate !== undefined && dto.dueDate !== milestone.dueDate) {
+      if (moves) {
         Object.assign(milestone, { dueDate: dto.dueDate, dueReminderAt: null, overdueReminderAt: null });
       }
       await tx.save(milestone);
+      if (!moves) return;
+      const after = { milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate };
+      const approved = setter === 'supervisor or staff';
+      await this.audit.record(tx, {
+        actor: user,
+        action: 'project.milestone_moved',
+        entity: 'project',
+        entityId: project.id,
+        before,
+        after,
+        reason: approved ? dto.reason : null,
+      });
+      if (!approved) return;
+      const mover = await this.accounts.contactOf(user.id, tx);
+      await this.notifications.enqueue(tx, {
+        type: 'milestone_moved',
+        to: await this.accounts.contactOf(project.studentId, tx),
+        data: {
+          projectTitle: project.title,
+          milestoneTitle: milestone.title,
+          previousDueDate: before.dueDate,
+          dueDate: milestone.dueDate,
+          movedBy: mover.name,
+          reason: dto.reason,
+          link: this.links.project(project.id),
+        },
+      });
     });
     return mapMilestone(milestone);
   }
@@ -350,29 +421,89 @@ export class ProjectsService {
     return this.view(project);
   }
 
-  /** Staff see all; a teacher their supervisees' projects; a student their own. `atRisk` keeps those at risk. */
+  /**
+   * Staff see all; a teacher their supervisees' projects; a student their own. `atRisk` keeps those at risk;
+   * `sort=risk` puts those at risk first (longest at risk first), then the rest by presentation date.
+   */
   async list(user: AuthUser, query: ProjectQuery): Promise<Page<ProjectView>> {
     const where: FindOptionsWhere<Project> = policy.isStaff(user)
       ? {}
       : user.role === 'teacher'
         ? { supervisorId: user.id }
         : { studentId: user.id };
-    if (query.atRisk) {
-      const statuses = query.status ? UNDER_WAY.filter((s) => s === query.status) : UNDER_WAY;
+    const order = { presentationDate: 'ASC', id: 'ASC' } as const;
+    if (query.atRisk || query.sort === 'risk') {
+      // Risk is judged on today's clock, not stored: judge every candidate, then page.
+      const statuses = query.atRisk
+        ? query.status
+          ? UNDER_WAY.filter((s) => s === query.status)
+          : UNDER_WAY
+        : undefined;
       const rows = await this.projects.find({
-        where: { ...where, status: In(statuses) },
-        order: { presentationDate: 'ASC', id: 'ASC' },
+        where: {
+          ...where,
+          ...(statuses ? { status: In(statuses) } : query.status ? { status: query.status } : {}),
+        },
+        order,
       });
-      const views = (await this.views(rows)).filter((v) => v.atRisk);
+      let views = await this.views(rows);
+      if (query.atRisk) views = views.filter((v) => v.atRisk);
+      if (query.sort === 'risk') views = atRiskFirst(views);
       return { items: views.slice(query.offset, query.offset + query.limit), total: views.length };
     }
     const [rows, total] = await this.projects.findAndCount({
       where: { ...where, ...(query.status ? { status: query.status } : {}) },
-      order: { presentationDate: 'ASC', id: 'ASC' },
+      order,
       take: query.limit,
       skip: query.offset,
     });
     return { items: await this.views(rows), total };
+  }
+
+  /**
+   * What happened to a project, oldest first, from its audit trail: proposed, returned with the comment,
+   * resubmitted, supervisor assigned, approved, milestones moved (with the reason), started, submitted,
+   * assessed. For whoever may see the project.
+   */
+  async history(user: AuthUser, id: string): Promise<ProjectEvent[]> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw notFound('project', id);
+    policy.visibleOr404(this.accessOf(user, project) !== null, 'project', id);
+    const { items } = await this.audit.list({ entity: 'project', entityId: id, limit: 500, offset: 0 });
+    const names = await this.accounts.namesOf(items.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+    return items.reverse().map((r) => mapProjectEvent(r, names));
+  }
+
+  /**
+   * The third-year presentations (concerts, exhibitions, performances) of a school year (1 August to 31 July),
+   * approved and later, by date: for staff and teachers, for the calendar page and its .ics file.
+   */
+  async presentations(user: AuthUser, schoolYear: number): Promise<Presentation[]> {
+    policy.allowedOr403(
+      policy.isStaff(user) || user.role === 'teacher',
+      'The presentation calendar is for staff and teachers',
+    );
+    const rows = await this.projects.find({
+      where: {
+        status: In(PRESENTED),
+        presentationDate: Between(`${schoolYear}-08-01`, `${schoolYear + 1}-07-31`),
+      },
+      order: { presentationDate: 'ASC', title: 'ASC' },
+    });
+    const names = await this.accounts.namesOf(
+      rows.flatMap((p) => [p.studentId, ...(p.supervisorId ? [p.supervisorId] : [])]),
+    );
+    const programmes = await this.students.programmesOf(rows.map((p) => p.enrolmentId));
+    return rows.map((p) => ({
+      projectId: p.id,
+      title: p.title,
+      format: p.format,
+      date: p.presentationDate,
+      studentName: names.get(p.studentId) ?? '',
+      programme: programmes.get(p.enrolmentId) ?? null,
+      supervisorName: p.supervisorId ? (names.get(p.supervisorId) ?? null) : null,
+      status: p.status,
+    }));
   }
 
   /** Sweeper: "due in 7 days" and "overdue" messages to the student and the supervisor, each once per due date. */
@@ -407,9 +538,14 @@ export class ProjectsService {
     const atRisk = (await this.views(rows)).filter((v) => v.atRisk);
     if (!atRisk.length) return 0;
     const staff = await this.accounts.idsWithRole('staff');
-    const summary = atRisk
-      .map((v) => `${v.studentName} – ${v.title}: ${v.riskReasons.map((r) => r.message).join('; ')}`)
-      .join('\n');
+    const summaryIn = (locale: Locale) =>
+      atRisk
+        .map(
+          (v) =>
+            `${v.studentName} – ${v.title}: ${v.riskReasons.map((r) => describeRisk(r, locale)).join('; ')}`,
+        )
+        .join('\n');
+    const summary = { da: summaryIn('da'), en: summaryIn('en') };
     return this.dataSource.transaction(async (tx) => {
       const claimed = (await tx.query(
         `INSERT INTO at_risk_digests (week, sent_at, project_count) VALUES ($1, $2, $3)
@@ -534,6 +670,17 @@ export class ProjectsService {
       });
       return mapProject(p, { milestones: own, checkIns: notes, risk, names });
     });
+  }
+
+  /** Completes the open default milestones that the project's new status settles (milestone-plan.ts). */
+  private async settleMilestones(tx: EntityManager, user: AuthUser, project: Project): Promise<void> {
+    const kinds = milestonesSettledBy(project.status);
+    if (!kinds.length) return;
+    await tx.update(
+      Milestone,
+      { projectId: project.id, kind: In([...kinds]), completedAt: IsNull() },
+      { completedAt: this.clock.now(), completedBy: user.id },
+    );
   }
 
   private async lockMilestone(tx: EntityManager, projectId: string, milestoneId: string): Promise<Milestone> {

@@ -1,4 +1,4 @@
-import { courseStart, nextSchoolYearStart, yearOn } from './school-year.js';
+import { courseStart, nextSchoolYearStart, schoolYearOf, yearOn } from './school-year.js';
 
 describe('school year', () => {
   it('a cohort starts on 1 August of its intake year', () => {
@@ -19,5 +19,11 @@ describe('school year', () => {
     expect(yearOn(e, '2032-07-31')).toBe(1);
     expect(yearOn(e, '2032-08-01')).toBe(2);
     expect(yearOn({ year: 2, advancesOn: null }, '2040-01-01')).toBe(2);
+  });
+
+  it('a date belongs to the school year of the 1 August before it', () => {
+    expect(schoolYearOf('2041-03-01')).toBe(2040);
+    expect(schoolYearOf('2041-07-31')).toBe(2040);
+    expect(schoolYearOf('2041-08-01')).toBe(2041);
   });
 });

@@ -17,3 +17,9 @@ export function nextSchoolYearStart(date: string): string {
 export function yearOn(enrolment: { year: number; advancesOn: string | null }, today: string): number {
   return enrolment.advancesOn !== null && enrolment.advancesOn <= today ? enrolment.year + 1 : enrolment.year;
 }
+
+/** The school year a calendar date falls in, named by the year of its 1 August (2041-03-01 → 2040). */
+export function schoolYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return date < `${year}-${SCHOOL_YEAR_START}` ? year - 1 : year;
+}

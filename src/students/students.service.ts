@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuthUser } from '../common/auth.js';
 import { policy } from '../common/policy.js';
@@ -114,6 +114,16 @@ export class StudentsService {
       year: yearOn(e, this.today()),
       status: e.status,
     };
+  }
+
+  /** The programme of each of these enrolments (for the projects room's presentation calendar). */
+  async programmesOf(enrolmentIds: string[]): Promise<Map<string, string>> {
+    if (!enrolmentIds.length) return new Map();
+    const rows = await this.enrolments.find({
+      select: { id: true, programme: true },
+      where: { id: In([...new Set(enrolmentIds)]) },
+    });
+    return new Map(rows.map((r) => [r.id, r.programme]));
   }
 
   async list(user: AuthUser, query: StudentQuery): Promise<Page<StudentView>> {

@@ -3,10 +3,15 @@ import { AdmissionsModule } from '../admissions/admissions.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuditionsModule } from '../auditions/auditions.module.js';
 import { ApplicantPages } from './applicant/applicant.pages.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { StudentsModule } from '../students/students.module.js';
 import { AccountPages } from './accounts/account.pages.js';
 import { HomePages } from './home/home.pages.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PageGuard } from './page.guard.js';
+import { ProjectPages } from './projects/project.pages.js';
+import { StudentPages } from './student/student.pages.js';
+import { TeacherPages } from './teacher/teacher.pages.js';
 import { WebSessions } from './web-sessions.js';
 
 /**
@@ -14,8 +19,8 @@ import { WebSessions } from './web-sessions.js';
  * per audience (applicant/, jury/, staff/, student/) beside the shared layout, components and dictionaries.
  */
 @Module({
-  imports: [ApplicationsModule, AuditionsModule, AdmissionsModule],
-  controllers: [HomePages, AccountPages, ApplicantPages],
+  imports: [ApplicationsModule, AuditionsModule, AdmissionsModule, StudentsModule, ProjectsModule],
+  controllers: [HomePages, AccountPages, ApplicantPages, StudentPages, ProjectPages, TeacherPages],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })
 export class WebModule {}

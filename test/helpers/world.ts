@@ -302,7 +302,11 @@ export class World {
     if (upTo >= 1) await step('approve', this.staff);
     if (upTo >= 2) await step('start', student.owner);
     if (upTo >= 3) await step('submit', student.owner);
-    return { owner: student.owner, id, studentId: student.id, milestoneId: res.body.milestones[0].id };
+    // The midway presentation: open at every stage before hand-in (approval settles the proposal's milestone).
+    const midway = (res.body.milestones as Array<{ id: string; kind: string }>).find(
+      (m) => m.kind === 'midway',
+    )!;
+    return { owner: student.owner, id, studentId: student.id, milestoneId: midway.id };
   }
 
   /** One object per key for this world, made on first use (for calls that only read it, or are refused). */

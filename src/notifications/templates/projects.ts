@@ -1,6 +1,6 @@
 import type { TemplateDefinition } from './render.js';
 
-/** Third-year projects: returned, approved, milestones, the weekly at-risk digest for staff. */
+/** Third-year projects: returned, approved, milestones (due, overdue, moved), the weekly at-risk digest for staff. */
 export const projectsTemplates = {
   project_returned: {
     variables: { name: 'text', projectTitle: 'text', comment: 'text', link: 'url' },
@@ -119,13 +119,58 @@ The milestone "{{milestoneTitle}}" of your third-year project "{{projectTitle}}"
 Talk to your supervisor about a new plan, and update the project here: {{link}}`,
     },
   },
+  milestone_moved: {
+    variables: {
+      name: 'text',
+      projectTitle: 'text',
+      milestoneTitle: 'text',
+      previousDueDate: 'date',
+      dueDate: 'date',
+      movedBy: 'text',
+      reason: 'text',
+      link: 'url',
+    },
+    sample: {
+      name: 'Maja Jensen',
+      projectTitle: 'Afgangskoncert: Nordiske stemmer',
+      milestoneTitle: 'Midtvejsfremlæggelse',
+      previousDueDate: '2027-11-15',
+      dueDate: '2027-12-01',
+      movedBy: 'Anna Vejleder',
+      reason: 'Koncertsalen er optaget i november.',
+      link: 'https://talentakademi.example/p/1',
+    },
+    da: {
+      subject: 'Et delmål i dit afgangsprojekt er flyttet',
+      body: `Kære {{name}}
+
+{{movedBy}} har flyttet delmålet "{{milestoneTitle}}" i dit afgangsprojekt "{{projectTitle}}" fra {{previousDueDate}} til {{dueDate}}.
+
+Begrundelse: {{reason}}
+
+Se projektet og dine delmål her: {{link}}`,
+    },
+    en: {
+      subject: 'A milestone of your third-year project has moved',
+      body: `Dear {{name}}
+
+{{movedBy}} has moved the milestone "{{milestoneTitle}}" of your third-year project "{{projectTitle}}" from {{previousDueDate}} to {{dueDate}}.
+
+Reason: {{reason}}
+
+See the project and its milestones here: {{link}}`,
+    },
+  },
   at_risk_digest: {
-    variables: { name: 'text', count: 'text', summary: 'text', link: 'url' },
+    variables: { name: 'text', count: 'text', summary: 'localized', link: 'url' },
     sample: {
       name: 'Hanne Holm',
       count: 2,
-      summary: 'Maja Jensen: delmål overskredet\nOliver Berg: ingen vejledning i 24 dage',
-      link: 'https://talentakademi.example/projects?atRisk=true',
+      summary: {
+        da: 'Maja Jensen – Nordiske stemmer: Ingen vejledning i 24 dage\nOliver Berg – Hamlet i dag: Seneste vejledning siger, at projektet ikke er på rette spor',
+        en: 'Maja Jensen – Nordiske stemmer: No supervisor check-in for 24 days\nOliver Berg – Hamlet i dag: The latest supervisor check-in says the project is not on track',
+      },
+      link: 'https://talentakademi.example/staff/projects',
     },
     da: {
       subject: 'Afgangsprojekter i risiko: {{count}}',

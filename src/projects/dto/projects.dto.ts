@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsSevenPointGrade, SEVEN_POINT_GRADES } from '../../common/grades.js';
 import { PageQuery } from '../../common/pagination.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project-status.js';
@@ -8,6 +19,7 @@ import { PROJECT_FORMATS, type ProjectFormat } from '../project.entity.js';
 import { Trim } from '../../common/trim.js';
 
 const DATE = 'a calendar date like 2034-04-20';
+const PROJECT_SORTS = ['presentation', 'risk'] as const;
 
 export class ProposeProjectDto {
   @ApiProperty({ example: 'Nordiske stemmer' })
@@ -54,6 +66,23 @@ export class ProjectQuery extends PageQuery {
   @IsOptional()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
+
+  @ApiPropertyOptional({
+    enum: PROJECT_SORTS,
+    description: 'presentation (default): by presentation date; risk: those at risk first, longest first',
+  })
+  @IsOptional()
+  @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })
+  sort?: (typeof PROJECT_SORTS)[number];
+}
+
+export class PresentationsQuery {
+  @ApiProperty({ example: 2041, description: 'The school year starting 1 August of this year' })
+  @Type(() => Number)
+  @IsInt({ message: 'schoolYear must be a year like 2041' })
+  @Min(2000, { message: 'schoolYear must be a year like 2041' })
+  @Max(2999, { message: 'schoolYear must be a year like 2041' })
+  schoolYear: number;
 }
 
 export class AssignSupervisorDto {
@@ -108,7 +137,18 @@ export class MilestoneDto {
   dueDate: string;
 }
 
-export class UpdateMilestoneDto extends PartialType(MilestoneDto) {}
+export class UpdateMilestoneDto extends PartialType(MilestoneDto) {
+  @ApiPropertyOptional({
+    example: 'Koncertsalen er optaget i november.',
+    description:
+      'Why the due date moves: required when the supervisor or staff move a due date after approval; the student is e-mailed it',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
 
 export class CheckInDto {
   @ApiProperty({ example: 'Godt i gang med programmet.' })

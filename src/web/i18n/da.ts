@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../common/errors.js';
 import { applicantDa } from './applicant.js';
+import { projectsDa } from './projects-da.js';
 
 /**
  * Every text of the web pages in Danish. The English dictionary must have the same keys (its type is this
@@ -218,6 +219,7 @@ export const da = {
     intro: 'Her søger du optagelse på MGK, BGK og TGK og følger din ansøgning.',
     signedInIntro: (name: string) => `Velkommen, ${name}.`,
   },
+  projects: projectsDa,
   dates: {
     at: 'kl.',
   },

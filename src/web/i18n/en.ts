@@ -1,5 +1,6 @@
 import { applicantEn } from './applicant.js';
 import type { Dictionary } from './da.js';
+import { projectsEn } from './projects-en.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
 export const en: Dictionary = {
@@ -209,6 +210,7 @@ export const en: Dictionary = {
     intro: 'Apply for admission to MGK, BGK and TGK here and follow your application.',
     signedInIntro: (name: string) => `Welcome, ${name}.`,
   },
+  projects: projectsEn,
   dates: {
     at: 'at',
   },
