@@ -7,6 +7,7 @@ import { Jury1795669710848 } from './1795669710848-Jury.js';
 import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
 import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 import { MaterialChunks1795710000000 } from './1795710000000-MaterialChunks.js';
+import { PersonalData1795780000000 } from './1795780000000-PersonalData.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StudentsAndProjects1795669787151,
   Admissions1795670453372,
   MaterialChunks1795710000000,
+  PersonalData1795780000000,
 ];

@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JuryModule } from './jury/jury.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { StudentsModule } from './students/students.module.js';
@@ -80,6 +81,7 @@ export class AppModule {
         StudentsModule,
         ProjectsModule,
         AdmissionsModule,
+        PrivacyModule,
         ...(role.http ? [HealthModule] : []),
       ],
     };

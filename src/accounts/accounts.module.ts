@@ -7,13 +7,14 @@ import type { Env } from '../config/env.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthGuard, TOKEN_ALGORITHM } from './auth.guard.js';
+import { Consent } from './consent.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { User } from './user.entity.js';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Invitation]),
+    TypeOrmModule.forFeature([User, Invitation, Consent]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({

@@ -3,20 +3,24 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
+import { PRIVACY_NOTICE_VERSION } from '../common/privacy-notice.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { TOKEN_ALGORITHM } from './auth.guard.js';
 import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
+import { Consent } from './consent.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { User, type Role } from './user.entity.js';
 import { mapUser, type UserView } from './accounts.mapper.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { ACCOUNTS_PERSONAL_DATA } from './personal-data.js';
 
 export const ADULT_AGE = 18;
 
@@ -51,6 +55,16 @@ export class AccountsService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, ACCOUNTS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, ACCOUNTS_PERSONAL_DATA, subject);
+  }
+
   async register(dto: RegisterDto): Promise<UserView> {
     const today = copenhagenDate(this.clock.now());
     if (!isCalendarDate(dto.birthDate) || dto.birthDate >= today) {
@@ -69,6 +83,13 @@ export class AccountsService {
     }
     const problem = passwordProblem(dto.password, dto.email);
     if (problem) throw invalid('password', problem);
+    if (dto.privacyNoticeVersion !== undefined && dto.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION) {
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `The privacy notice has changed (now version ${PRIVACY_NOTICE_VERSION}); read it again and register`,
+        [{ field: 'privacyNoticeVersion', messages: [`must be ${PRIVACY_NOTICE_VERSION}`] }],
+      );
+    }
 
     const user = this.users.create({
       email: dto.email,
@@ -81,7 +102,17 @@ export class AccountsService {
       guardianPhone: dto.guardian?.phone ?? null,
       passwordHash: await this.hash(dto.password),
     });
-    await this.insertUnique(this.users.manager, user);
+    await this.dataSource.transaction(async (tx) => {
+      await this.insertUnique(tx, user);
+      // What the applicant, and a minor's guardian beside them, were told: the notice's version and when.
+      const at = this.clock.now();
+      await tx.insert(Consent, [
+        { userId: user.id, kind: 'privacy-notice', version: PRIVACY_NOTICE_VERSION, at },
+        ...(minor && user.guardianEmail
+          ? [{ userId: user.id, kind: 'guardian-notice' as const, version: PRIVACY_NOTICE_VERSION, at }]
+          : []),
+      ]);
+    });
     return mapUser(user);
   }
 
@@ -216,6 +247,28 @@ export class AccountsService {
         ? { guardian: { name: user.guardianName ?? '', email: user.guardianEmail } }
         : {}),
     };
+  }
+
+  /**
+   * Locks the person's row for their erasure; null when there is no such person or they were anonymised already
+   * (so two workers, or staff and the retention sweep, erase a person once).
+   */
+  async lockForErasure(em: EntityManager, userId: string): Promise<UserView | null> {
+    const user = await em.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    return user && !user.erasedAt ? mapUser(user) : null;
+  }
+
+  /** Those of `ids` whose data was not anonymised yet. */
+  async notErasedAmong(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.users.find({ select: { id: true }, where: { id: In(ids), erasedAt: IsNull() } });
+    return rows.map((u) => u.id);
+  }
+
+  /** Retention: invitation links past their expiry (used or not) are deleted. */
+  async purgeExpiredTokens(now: Date): Promise<number> {
+    const result = await this.dataSource.getRepository(Invitation).delete({ expiresAt: LessThan(now) });
+    return result.affected ?? 0;
   }
 
   /** Names of many people at once, for lists and timetables. */

@@ -40,6 +40,10 @@ export class User {
   @Column({ name: 'guardian_phone', type: 'varchar', length: 40, nullable: true })
   guardianPhone: string | null;
 
+  /** Set when the person's data was anonymised (erasure or the end of retention): they can no longer sign in. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, LessThan, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, isUniqueViolation, notFound } from '../common/errors.js';
@@ -147,6 +147,12 @@ export class CatalogueService {
       order: { closesAt: 'ASC' },
     });
     return rows.map(toIntakeInfo);
+  }
+
+  /** Ids of intakes whose results date is before `cutoff`: what retention periods count from. */
+  async intakeIdsWithResultsBefore(cutoff: Date): Promise<string[]> {
+    const rows = await this.intakes.find({ select: { id: true }, where: { resultsAt: LessThan(cutoff) } });
+    return rows.map((r) => r.id);
   }
 
   isOpenForApplications(intake: { opensAt: Date; closesAt: Date }, now: Date = this.clock.now()): boolean {

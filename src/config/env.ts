@@ -29,6 +29,10 @@ export interface Env {
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
   PASSWORD_COST_LOG2: number;
+  RETENTION_SWEEP: boolean;
+  RETENTION_MATERIAL_MONTHS: number;
+  RETENTION_APPLICANT_MONTHS: number;
+  RETENTION_OUTBOX_DAYS: number;
 }
 
 export class EnvError extends Error {}
@@ -131,5 +135,11 @@ export function validateEnv(raw: Raw): Env {
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
+    // Personal data by the clock (issue 20): workers sweep it; the periods count from an intake's results date
+    // (material and personal data of applicants not admitted) and from sending (the outbox's recipient and body).
+    RETENTION_SWEEP: flag(raw, 'RETENTION_SWEEP', true),
+    RETENTION_MATERIAL_MONTHS: int(raw, 'RETENTION_MATERIAL_MONTHS', 3, 1, 120),
+    RETENTION_APPLICANT_MONTHS: int(raw, 'RETENTION_APPLICANT_MONTHS', 12, 1, 240),
+    RETENTION_OUTBOX_DAYS: int(raw, 'RETENTION_OUTBOX_DAYS', 90, 1, 3650),
   };
 }
