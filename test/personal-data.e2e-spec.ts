@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import yauzl from 'yauzl';
 import { PERSONAL_DATA_REGISTER, NOT_PERSONAL } from '../src/privacy/personal-data-register.js';
@@ -392,6 +394,7 @@ describe('personal data: register, access, erasure, retention', () => {
     expect(user.email).toMatch(/@erased\.invalid$/);
     expect(user.erased_at).not.toBeNull();
     await t.http().post('/api/auth/login').send({ email: person.email, password: PASSWORD }).expect(401);
+    await t.http().get('/api/me').set(person.auth).expect(401);
     const [application] = await db.query(`SELECT * FROM applications WHERE id = $1`, [applicationId]);
     expect(application).toMatchObject({ motivation: '', status: 'rejected', main_subject: 'maleri' });
     expect(await db.query(`SELECT 1 FROM materials WHERE application_id = $1`, [applicationId])).toHaveLength(
@@ -456,6 +459,20 @@ describe('personal data: register, access, erasure, retention', () => {
       refusalReason: 'Elevens oplysninger opbevares efter musikskoleloven',
     });
     await t.http().post(`/api/erasure-requests/${asked.body.id}/carry-out`).set(staff.auth).expect(409);
+    // The person is told why, once (refusing again with the same reason is the same answer).
+    await t
+      .http()
+      .post(`/api/erasure-requests/${asked.body.id}/refuse`)
+      .set(staff.auth)
+      .send({ reason: 'Elevens oplysninger opbevares efter musikskoleloven' })
+      .expect(200);
+    const told = await db.query(
+      `SELECT data FROM notifications WHERE type = 'erasure_refused' AND recipient_user_id = $1`,
+      [person.id],
+    );
+    expect(told).toEqual([
+      { data: { name: 'Alma Optaget', reason: 'Elevens oplysninger opbevares efter musikskoleloven' } },
+    ]);
   });
 
   it('deletes the material of applicants not admitted, then their names, by the clock; the student’s stay', async () => {
@@ -480,13 +497,21 @@ describe('personal data: register, access, erasure, retention', () => {
 
     // Three months after the results date: the files go (rows and bytes), the name stays.
     await moveClock(t, at(3, 1));
-    const [first, second] = await Promise.all([sweep(), sweep()]);
+    await Promise.all([sweep(), sweep()]);
     expect(await materialsOf(rejected.applicationId)).toBe(0);
     expect(await materialsOf(admitted.applicationId)).toBe(1);
     expect(await nameOf(rejected.person.id)).toBe('Rikke Afvist');
-    // Two workers at once delete each file once between them; a third sweep finds nothing left.
-    expect(first.materialsDeleted + second.materialsDeleted).toBeGreaterThanOrEqual(1);
+    // The worker's own sweep (the clock moved) and two more at once delete the one file once between them, as
+    // their reports in the audit trail say; another sweep finds nothing left.
     expect((await sweep()).materialsDeleted).toBe(0);
+    const reports = await t
+      .http()
+      .get('/api/audit')
+      .query({ entity: 'retention', entityId: at(3, 1).slice(0, 10) })
+      .set(staff.auth)
+      .expect(200);
+    const deleted = reports.body.items.map((i: { after: RetentionReport }) => i.after.materialsDeleted);
+    expect(deleted.reduce((a: number, b: number) => a + b, 0)).toBe(1);
 
     // A year after: the rejected applicant is anonymised, guardian and outbox too; the student is not.
     await moveClock(t, at(12, 1));
@@ -520,5 +545,38 @@ describe('personal data: register, access, erasure, retention', () => {
     // The student can still sign in and export their data.
     const alma = await login(t, admitted.person.email);
     await t.http().get('/api/me/export').set(alma.auth).expect(200);
+  });
+
+  it('erases files from the disk too, when material lives there (the storage port’s disk driver)', async () => {
+    const disk = await startApp({
+      env: { STORAGE_DRIVER: 'disk', RETENTION_SWEEP: '0' },
+      role: { http: true, worker: false },
+    });
+    try {
+      const later = await createIntake(disk, staff, 'BGK', YEAR + 2);
+      await moveClock(disk, `${YEAR + 2}-01-20T12:00:00+01:00`);
+      const person = await registerApplicant(disk, { name: 'Dina Disk', birthDate: `${YEAR - 18}-03-01` });
+      const draft = await disk
+        .http()
+        .post('/api/applications')
+        .set(person.auth)
+        .send({ intakeId: later.id, track: 'visual-art', mainSubject: 'tegning', motivation: 'Jeg tegner.' })
+        .expect(201);
+      const material = await disk
+        .http()
+        .post(`/api/applications/${draft.body.id}/materials`)
+        .set(person.auth)
+        .field('kind', 'portfolio')
+        .attach('file', PDF, 'mappe.pdf')
+        .expect(201);
+      const file = join(disk.env.UPLOAD_DIR, material.body.id as string);
+      expect(existsSync(file)).toBe(true);
+      const asked = await disk.http().post('/api/me/erasure-request').set(person.auth).send({}).expect(202);
+      await disk.http().post(`/api/erasure-requests/${asked.body.id}/carry-out`).set(staff.auth).expect(200);
+      expect(existsSync(file)).toBe(false);
+      expect(await db.query(`SELECT 1 FROM materials WHERE id = $1`, [material.body.id])).toHaveLength(0);
+    } finally {
+      await disk.close();
+    }
   });
 });

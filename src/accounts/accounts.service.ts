@@ -130,7 +130,8 @@ export class AccountsService {
 
   async me(userId: string): Promise<UserView> {
     const user = await this.users.findOneBy({ id: userId });
-    if (!user)
+    // An anonymised person's token may live a few minutes more; their account is gone all the same.
+    if (!user || user.erasedAt)
       throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists; sign in again');
     return mapUser(user);
   }

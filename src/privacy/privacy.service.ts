@@ -259,6 +259,13 @@ export class PrivacyService {
         after: { userId: row.userId, status: 'refused' },
         reason,
       });
+      // The person is told, with the reason (a minor's guardian gets the copy every message gets).
+      await this.notifications.enqueue(tx, {
+        type: 'erasure_refused',
+        to: await this.accounts.contactOf(row.userId, tx),
+        data: { reason },
+        topic: `erasure:${row.id}`,
+      });
       return tx.save(row);
     });
     return this.view(saved);
