@@ -8,6 +8,7 @@ import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndPro
 import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 import { MaterialChunks1795710000000 } from './1795710000000-MaterialChunks.js';
 import { PersonalData1795780000000 } from './1795780000000-PersonalData.js';
+import { PersonalDataIndexes1795780000001 } from './1795780000001-PersonalDataIndexes.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Admissions1795670453372,
   MaterialChunks1795710000000,
   PersonalData1795780000000,
+  PersonalDataIndexes1795780000001,
 ];

@@ -452,9 +452,14 @@ export class ApplicationsService {
     return rows.map((r) => r.id);
   }
 
-  /** The bytes of a material (through the storage port), for a person's export; null for a video link. */
+  /** The bytes of a material (through the storage port), for a person's export. */
   async materialContent(materialId: string): Promise<Readable> {
     return this.storage.get(materialId);
+  }
+
+  /** Whether the storage holds a material's bytes (a lost file is named in an export rather than breaking it). */
+  async materialStored(materialId: string): Promise<boolean> {
+    return (await this.storage.stat(materialId)) !== null;
   }
 
   /** Submitted (or already auditioning) applications of a track, in submission order: a first round's candidates. */

@@ -133,30 +133,34 @@ export class PrivacyService {
       }
       return found;
     });
+    const files: { id: string; name: string }[] = [];
+    const missing: string[] = [];
+    for (const material of rows.materials ?? []) {
+      if (material.url || material.size === null) continue;
+      const id = material.id as string;
+      if (await this.applications.materialStored(id)) {
+        files.push({ id, name: exportedFileName(id, material.filename as string | null) });
+      } else missing.push(id);
+    }
     const zip = new ZipFile();
     const at = this.clock.now();
     const readme = {
       person: userId,
       exportedAt: toCopenhagenIso(at),
       files: 'One JSON file per kind of record (table); uploaded files under files/.',
+      ...(missing.length ? { filesNotFound: missing } : {}),
     };
     zip.addBuffer(Buffer.from(JSON.stringify(readme, null, 2)), 'README.json', { mtime: at });
     for (const [table, list] of Object.entries(rows)) {
       zip.addBuffer(Buffer.from(JSON.stringify(list, null, 2)), `${table}.json`, { mtime: at });
     }
-    for (const material of rows.materials ?? []) {
-      if (material.url || material.size === null) continue;
-      const id = material.id as string;
-      zip.addReadStreamLazy(
-        exportedFileName(id, material.filename as string | null),
-        { mtime: at },
-        (done) => {
-          this.applications.materialContent(id).then(
-            (stream) => done(null, stream),
-            (error: Error) => done(error, undefined as never),
-          );
-        },
-      );
+    for (const { id, name } of files) {
+      zip.addReadStreamLazy(name, { mtime: at }, (done) => {
+        this.applications.materialContent(id).then(
+          (stream) => done(null, stream),
+          (error: Error) => done(error, undefined as never),
+        );
+      });
     }
     zip.end();
     return { zip: zip.outputStream as Readable, filename: `personal-data-${userId}.zip` };
