@@ -2,11 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'uploads/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'uploads/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -16,4 +16,9 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  // The pages' own script runs in the browser.
+  {
+    files: ['src/web/assets/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', HTMLFormElement: 'readonly' } },
+  },
 );

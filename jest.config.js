@@ -1,8 +1,8 @@
 // ESM TypeScript through ts-jest; `isolatedModules` in tsconfig makes it transpile only (npm run check type-checks).
 const common = {
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true }] },
   testEnvironment: 'node',
   // class-validator and Nest keep metadata on globals that outlive one file; Jest must not clean them.
   testEnvironmentOptions: { globalsCleanup: 'off' },
@@ -11,7 +11,11 @@ const common = {
 export default {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+    },
     {
       ...common,
       displayName: 'e2e',

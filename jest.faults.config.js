@@ -2,9 +2,9 @@
 // processes, so it is a separate Jest config rather than part of `npm test`.
 export default {
   testTimeout: 420000,
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true }] },
   testEnvironment: 'node',
   testEnvironmentOptions: { globalsCleanup: 'off' },
   displayName: 'faults',

@@ -129,7 +129,7 @@ export async function storageRows(target: StorageBenchTarget): Promise<StorageRo
   const upload = async (bytes: Buffer) => {
     const form = new FormData();
     form.append('kind', 'recording');
-    form.append('file', new Blob([bytes], { type: 'audio/wav' }), 'optagelse.wav');
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'audio/wav' }), 'optagelse.wav');
     const res = await fetch(materials, { method: 'POST', headers: auth, body: form });
     const body = (await res.json()) as { id?: string; sha256?: string };
     if (res.status === 201) {

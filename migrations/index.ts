@@ -7,6 +7,8 @@ import { Jury1795669710848 } from './1795669710848-Jury.js';
 import { StudentsAndProjects1795669787151 } from './1795669787151-StudentsAndProjects.js';
 import { Admissions1795670453372 } from './1795670453372-Admissions.js';
 import { MaterialChunks1795710000000 } from './1795710000000-MaterialChunks.js';
+import { WebSessions1795720000000 } from './1795720000000-WebSessions.js';
+import { AccountLinks1795720100000 } from './1795720100000-AccountLinks.js';
 import { PersonalData1795780000000 } from './1795780000000-PersonalData.js';
 import { PersonalDataIndexes1795780000001 } from './1795780000001-PersonalDataIndexes.js';
 
@@ -20,6 +22,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StudentsAndProjects1795669787151,
   Admissions1795670453372,
   MaterialChunks1795710000000,
+  WebSessions1795720000000,
+  AccountLinks1795720100000,
   PersonalData1795780000000,
   PersonalDataIndexes1795780000001,
 ];

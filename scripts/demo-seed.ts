@@ -69,12 +69,14 @@ async function seedAccounts(app: INestApplicationContext): Promise<void> {
     if (await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', person).getExists())
       continue;
     if (person.role === 'applicant') {
-      await accounts.register({
+      const user = await accounts.register({
         email: person.email,
         password: person.password,
         name: person.name,
         birthDate: '2008-03-14',
       });
+      // The demo applicant has confirmed the address (as with the link in the e-mail), so they can submit.
+      await accounts.verifyEmail((await accounts.sendVerification(user.id)).token);
     } else if (person.role === 'staff') {
       await accounts.createStaff(person.email, person.name, person.password);
     } else {

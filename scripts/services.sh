@@ -70,3 +70,12 @@ else
   wait_for Redis redis_up
   log "Redis is up on 127.0.0.1:$REDIS_PORT"
 fi
+
+# The browser tests drive Debian's Chromium (playwright-core, no browser download).
+CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ -x "$CHROMIUM_PATH" ]; then
+  log "Chromium is at $CHROMIUM_PATH"
+else
+  apt_install chromium
+  log "Chromium is at $(command -v chromium)"
+fi

@@ -21,6 +21,7 @@ export interface SunkMail {
 export class SmtpSink {
   readonly messages: SunkMail[] = [];
   private server?: SMTPServer;
+  private ignored = new Set<string>();
   private refusals = 0;
   private refusingAll = false;
   private listeners: Array<(mail: SunkMail) => void> = [];
@@ -48,6 +49,7 @@ export class SmtpSink {
         simpleParser(stream)
           .then((parsed) => {
             const mail = toSunkMail(parsed);
+            if (this.ignored.has(mail.headers['x-notification-type'] ?? '')) return callback();
             this.messages.push(mail);
             this.listeners.forEach((listener) => listener(mail));
             callback();
@@ -61,6 +63,15 @@ export class SmtpSink {
       this.server!.listen(port, host, () => resolve());
     });
     return (this.server.server.address() as AddressInfo).port;
+  }
+
+  /**
+   * Accepts but does not keep messages of these notification types (X-Notification-Type), e.g. the welcome
+   * e-mails every registration sends, for a test that counts what else an applicant gets.
+   */
+  ignoreTypes(types: string[]): this {
+    types.forEach((type) => this.ignored.add(type));
+    return this;
   }
 
   refuse(count: number): void {

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { StudentsModule } from './students/students.module.js';
+import { WebModule } from './web/web.module.js';
 
 export interface ProcessRole {
   /** Serves the HTTP API. */
@@ -27,6 +29,21 @@ export interface ProcessRole {
   /** Runs queue processors and periodic sweeps. */
   worker: boolean;
 }
+
+/** The rooms, in the order they are imported; each one's controllers answer under /api. */
+const API_ROOMS: Type[] = [
+  AuditModule,
+  NotificationsModule,
+  AccountsModule,
+  CatalogueModule,
+  ApplicationsModule,
+  AuditionsModule,
+  JuryModule,
+  StudentsModule,
+  ProjectsModule,
+  AdmissionsModule,
+  PrivacyModule,
+];
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -71,18 +88,12 @@ export class AppModule {
             prefix: config.get('QUEUE_PREFIX'),
           }),
         }),
-        AuditModule,
-        NotificationsModule.register(role),
-        AccountsModule,
-        CatalogueModule,
-        ApplicationsModule,
-        AuditionsModule,
-        JuryModule,
-        StudentsModule,
-        ProjectsModule,
-        AdmissionsModule,
-        PrivacyModule,
-        ...(role.http ? [HealthModule] : []),
+        ...API_ROOMS.map((room) =>
+          room === NotificationsModule ? NotificationsModule.register(role) : room,
+        ),
+        ...(role.http ? [HealthModule, WebModule] : []),
+        // The rooms' JSON API lives under /api; the web pages (WebModule) and /health at the root.
+        RouterModule.register([{ path: 'api', children: [CommonModule, ...API_ROOMS] }]),
       ],
     };
   }

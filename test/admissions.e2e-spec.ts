@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 import { startApp, type TestApp } from './helpers/app.js';
-import { createPerson, registerApplicant, type Person } from './helpers/accounts.js';
+import { createPerson, registerApplicant, type Person, ACCOUNT_MAILS } from './helpers/accounts.js';
 import { createIntakes, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
 import { drainNotifications } from './helpers/queues.js';
 
@@ -134,7 +134,7 @@ describe('admission decisions, results day, offers and the waiting list', () => 
   let jurors: Person[];
 
   beforeAll(async () => {
-    sink = new SmtpSink();
+    sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
     const port = await sink.start(0);
     t = await startApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
     staff = await createPerson(t, 'staff');

@@ -1,7 +1,13 @@
 import { DataSource } from 'typeorm';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 import { startApp, type TestApp } from './helpers/app.js';
-import { createPerson, registerApplicant, uniqueEmail, type Person } from './helpers/accounts.js';
+import {
+  createPerson,
+  registerApplicant,
+  uniqueEmail,
+  type Person,
+  ACCOUNT_MAILS,
+} from './helpers/accounts.js';
 import { createIntakes, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
 import { PDF, PNG, TEXT } from './helpers/files.js';
 
@@ -33,7 +39,7 @@ describe('applications', () => {
   });
 
   beforeAll(async () => {
-    sink = new SmtpSink();
+    sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
     const port = await sink.start(0);
     t = await startApp({
       env: { SMTP_URL: `smtp://127.0.0.1:${port}`, UPLOAD_MAX_BYTES: String(64 * 1024) },

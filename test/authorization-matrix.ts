@@ -1,3 +1,4 @@
+import { AccountsService } from '../src/accounts/accounts.service.js';
 import { PASSWORD, registerApplicant, uniqueEmail } from './helpers/accounts.js';
 import { moveClock } from './helpers/catalogue.js';
 import { PDF } from './helpers/files.js';
@@ -162,6 +163,32 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     request: async (w) => ({ body: { token: await w.invitationToken(), password: PASSWORD } }),
   },
   'GET /api/me': { expect: roles({ signedIn: '2xx' }) },
+  'PATCH /api/me': {
+    expect: roles({ signedIn: '2xx' }),
+    request: () => ({ body: { phone: '+45 20 30 40 50' } }),
+  },
+  // The same password again: allowed, and every World person keeps signing in with it.
+  'POST /api/me/password': {
+    expect: roles({ signedIn: '2xx' }),
+    request: () => ({ body: { currentPassword: PASSWORD, password: PASSWORD } }),
+  },
+  // Everyone in the World has verified the address already: 409 says so (anonymous: 401).
+  'POST /api/me/verification-email': { expect: roles({ signedIn: 409 }) },
+  'POST /api/auth/forgot-password': {
+    expect: everyone,
+    request: (w) => ({ body: { email: w.otherApplicant.email } }),
+  },
+  // Public: a link that is not valid is refused the same for everyone (the success path is in accounts.e2e-spec).
+  'POST /api/auth/reset-password': {
+    expect: roles({ anonymous: 400, signedIn: 400 }),
+    request: () => ({ body: { token: 'not-a-real-token', password: PASSWORD } }),
+  },
+  'POST /api/auth/verify-email': {
+    expect: everyone,
+    request: async (w) => ({
+      body: { token: (await w.t.app.get(AccountsService).sendVerification(w.otherApplicant.id)).token },
+    }),
+  },
   'POST /api/users': {
     expect: staffOnly,
     request: () => ({ body: { email: uniqueEmail('invitee'), name: 'Lars Nielsen', role: 'juror' } }),

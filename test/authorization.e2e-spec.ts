@@ -6,7 +6,7 @@ import {
   type Expected,
   type MatrixRole,
 } from './authorization-matrix.js';
-import type { Person } from './helpers/accounts.js';
+import { ACCOUNT_MAILS, type Person } from './helpers/accounts.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { resetClock } from './helpers/catalogue.js';
 import { discoverRoutes, fillPath, type Route } from './helpers/routes.js';
@@ -20,7 +20,7 @@ describe('authorisation matrix', () => {
   let routes: Route[];
 
   beforeAll(async () => {
-    sink = new SmtpSink();
+    sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
     const port = await sink.start(0);
     t = await startApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
     world = await new World(t).build();

@@ -5,7 +5,7 @@ import { Clock } from '../src/common/clock.js';
 import { startApp, type TestApp } from './helpers/app.js';
 
 @Public()
-@Controller('test-boom')
+@Controller('api/test-boom')
 class BoomController {
   @Get()
   boom(): never {

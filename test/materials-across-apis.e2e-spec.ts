@@ -36,7 +36,7 @@ describe('uploaded material across two API processes', () => {
   const upload = (base: string, bytes: Buffer, name = 'optagelse.wav') => {
     const form = new FormData();
     form.append('kind', 'recording');
-    form.append('file', new Blob([bytes], { type: 'audio/wav' }), name);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'audio/wav' }), name);
     return fetch(`${base}/api/applications/${applicationId}/materials`, {
       method: 'POST',
       headers: { authorization: owner.auth.Authorization },

@@ -12,7 +12,14 @@ import {
   NotificationsService,
   type NotificationMessage,
 } from '../src/notifications/notifications.service.js';
-import { createPerson, PASSWORD, registerApplicant, uniqueEmail, type Person } from './helpers/accounts.js';
+import {
+  createPerson,
+  PASSWORD,
+  registerApplicant,
+  uniqueEmail,
+  type Person,
+  ACCOUNT_MAILS,
+} from './helpers/accounts.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { drainNotifications } from './helpers/queues.js';
 
@@ -62,7 +69,7 @@ const rejection = (person: Person, extra: Partial<MessageTo> = {}): MessageTo =>
 });
 
 describe('notifications: a change that commits sends one e-mail; a rollback sends none', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
   let t: TestApp;
   let staff: Person;
 
@@ -199,7 +206,7 @@ describe('notifications: a change that commits sends one e-mail; a rollback send
 });
 
 describe('notifications: Redis unreachable while 50 messages are committed', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
   const redisPort = 40000 + Math.floor(Math.random() * 5000);
   let redis: ChildProcess | undefined;
   let t: TestApp;
@@ -287,7 +294,7 @@ describe('notifications: Redis unreachable while 50 messages are committed', () 
 });
 
 describe('notifications: the worker killed mid-batch', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
   const prefix = `${process.env.QUEUE_PREFIX}-kill-${Date.now()}`;
   let t: TestApp;
   const workers: ChildProcess[] = [];
@@ -385,7 +392,7 @@ describe('notifications: the worker killed mid-batch', () => {
 });
 
 describe('notifications: SMTP refusing', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
   const backoffMs = 100;
   let t: TestApp;
   let staff: Person;
@@ -470,7 +477,7 @@ describe('notifications: SMTP refusing', () => {
 });
 
 describe('notifications: scheduled messages', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
   let t: TestApp;
   let staff: Person;
 

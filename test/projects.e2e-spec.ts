@@ -1,5 +1,5 @@
 import { SmtpSink } from '../scripts/smtp-sink.js';
-import { createPerson, registerApplicant, type Person } from './helpers/accounts.js';
+import { createPerson, registerApplicant, type Person, ACCOUNT_MAILS } from './helpers/accounts.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { moveClock, resetClock } from './helpers/catalogue.js';
 import { drainNotifications } from './helpers/queues.js';
@@ -35,7 +35,7 @@ describe('third-year projects', () => {
   const get = (who: Person, path = '') => t.http().get(`/api/projects${path}`).set(who.auth);
 
   beforeAll(async () => {
-    sink = new SmtpSink();
+    sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
     const port = await sink.start(0);
     t = await startApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
     worker = await startApp({

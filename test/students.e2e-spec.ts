@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SmtpSink } from '../scripts/smtp-sink.js';
 import { Enrolment } from '../src/students/enrolment.entity.js';
 import { StudentsService } from '../src/students/students.service.js';
-import { createPerson, registerApplicant, type Person } from './helpers/accounts.js';
+import { createPerson, registerApplicant, type Person, ACCOUNT_MAILS } from './helpers/accounts.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { moveClock, resetClock } from './helpers/catalogue.js';
 import { drainNotifications } from './helpers/queues.js';
@@ -17,7 +17,7 @@ describe('students', () => {
   const cohort = 2040 + Math.floor(Math.random() * 150);
 
   beforeAll(async () => {
-    sink = new SmtpSink();
+    sink = new SmtpSink().ignoreTypes(ACCOUNT_MAILS);
     const port = await sink.start(0);
     t = await startApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
     staff = await createPerson(t, 'staff');

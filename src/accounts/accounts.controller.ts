@@ -1,10 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '../common/auth.js';
 import { RateLimited } from '../common/rate-limit.js';
 import { toCopenhagenIso } from '../common/time.js';
 import { AccountsService } from './accounts.service.js';
-import { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
+import {
+  AcceptInvitationDto,
+  ChangePasswordDto,
+  CreateUserDto,
+  ForgotPasswordDto,
+  LoginDto,
+  RegisterDto,
+  ResetPasswordDto,
+  UpdateMeDto,
+  VerifyEmailDto,
+} from './dto/accounts.dto.js';
 
 @ApiTags('accounts')
 @Controller()
@@ -34,10 +44,65 @@ export class AccountsController {
     return this.accounts.acceptInvitation(dto);
   }
 
+  /** Always 202, whether or not the address has an account; the e-mail (if any) carries a one-hour link. */
+  @Post('auth/forgot-password')
+  @HttpCode(202)
+  @Public()
+  @RateLimited('forgot-password')
+  @ApiAcceptedResponse({ description: 'If the address has an account, a reset link is on its way' })
+  async forgotPassword(@Body() dto: ForgotPasswordDto) {
+    await this.accounts.forgotPassword(dto.email);
+    return { message: 'If the address has an account, we have sent it a link to choose a new password' };
+  }
+
+  /** Sets the password from the e-mailed link (single use); every session of the person ends. */
+  @Post('auth/reset-password')
+  @HttpCode(200)
+  @Public()
+  @RateLimited('reset-password')
+  async resetPassword(@Body() dto: ResetPasswordDto) {
+    await this.accounts.resetPassword(dto);
+    return { message: 'Your password has been changed; sign in with the new one' };
+  }
+
+  @Post('auth/verify-email')
+  @HttpCode(200)
+  @Public()
+  @RateLimited('verify-email')
+  verifyEmail(@Body() dto: VerifyEmailDto) {
+    return this.accounts.verifyEmail(dto.token);
+  }
+
   @Get('me')
   @ApiBearerAuth()
   me(@CurrentUser() user: AuthUser) {
     return this.accounts.me(user.id);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto) {
+    return this.accounts.updateMe(user.id, dto);
+  }
+
+  /** A new password given the current one; every browser session of the person ends. */
+  @Post('me/password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @RateLimited('change-password')
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
+    await this.accounts.changePassword(user.id, dto);
+    return { message: 'Your password has been changed' };
+  }
+
+  /** Sends the link that verifies the address again (409 when it is verified already). */
+  @Post('me/verification-email')
+  @HttpCode(202)
+  @ApiBearerAuth()
+  @RateLimited('verification-email')
+  async resendVerification(@CurrentUser() user: AuthUser) {
+    await this.accounts.resendVerification(user.id);
+    return { message: 'A new link is on its way to your e-mail address' };
   }
 
   @Post('users')

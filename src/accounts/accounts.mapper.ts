@@ -7,6 +7,7 @@ export interface UserView {
   role: User['role'];
   locale: User['locale'];
   birthDate?: string;
+  phone?: string;
   guardian?: { name: string; email: string; phone?: string };
   passwordSet?: boolean;
 }
@@ -20,6 +21,7 @@ export function mapUser(user: User): UserView {
     role: user.role,
     locale: user.locale,
     ...(user.birthDate ? { birthDate: user.birthDate } : {}),
+    ...(user.phone ? { phone: user.phone } : {}),
     ...(user.guardianEmail
       ? {
           guardian: {

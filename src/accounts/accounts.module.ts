@@ -7,14 +7,17 @@ import type { Env } from '../config/env.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthGuard, TOKEN_ALGORITHM } from './auth.guard.js';
+import { AccountToken } from './account-token.entity.js';
 import { Consent } from './consent.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
+import { WebSession } from './web-session.entity.js';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Invitation, Consent]),
+    TypeOrmModule.forFeature([User, Invitation, WebSession, AccountToken, Consent]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
@@ -25,7 +28,7 @@ import { User } from './user.entity.js';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccountsService],
+  providers: [AccountsService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccountsService, SessionsService],
 })
 export class AccountsModule {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
@@ -13,9 +13,21 @@ import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { TOKEN_ALGORITHM } from './auth.guard.js';
-import type { AcceptInvitationDto, CreateUserDto, LoginDto, RegisterDto } from './dto/accounts.dto.js';
+import type {
+  AcceptInvitationDto,
+  ChangePasswordDto,
+  CreateUserDto,
+  LoginDto,
+  RegisterDto,
+  ResetPasswordDto,
+  UpdateMeDto,
+} from './dto/accounts.dto.js';
+import { AccountToken, type TokenPurpose } from './account-token.entity.js';
+import { SessionsService } from './sessions.service.js';
 import { Consent } from './consent.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { WebSession } from './web-session.entity.js';
+import { newToken, sha256 } from './tokens.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { User, type Role } from './user.entity.js';
 import { mapUser, type UserView } from './accounts.mapper.js';
@@ -23,6 +35,15 @@ import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../comm
 import { ACCOUNTS_PERSONAL_DATA } from './personal-data.js';
 
 export const ADULT_AGE = 18;
+/** A password-reset link works once, for an hour. */
+export const RESET_TTL_MS = 3600_000;
+/** The verification link of the welcome e-mail works for a week (a new one can be asked for any time). */
+export const VERIFY_TTL_MS = 7 * 24 * 3600_000;
+/** At most this many live reset links per account, whoever asks (the endpoint is also throttled per client). */
+const RESETS_PER_HOUR = 3;
+
+/** What GET /api/me answers: the person and whether their address is verified. */
+export type MeView = UserView & { emailVerified: boolean };
 
 export interface LoginResult {
   accessToken: string;
@@ -53,6 +74,7 @@ export class AccountsService {
     private readonly links: Links,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
@@ -112,11 +134,175 @@ export class AccountsService {
           ? [{ userId: user.id, kind: 'guardian-notice' as const, version: PRIVACY_NOTICE_VERSION, at }]
           : []),
       ]);
+      // The welcome (a minor's guardian gets a copy naming the applicant) and, to the applicant alone, the link
+      // that verifies the address: a guardian's click must not stand for the applicant's.
+      const contact = await this.contactOf(user.id, tx);
+      await this.notifications.enqueue(tx, {
+        type: 'welcome',
+        to: contact,
+        data: { link: this.links.home() },
+      });
+      await this.sendVerification(user.id, tx);
     });
     return mapUser(user);
   }
 
+  /** A new link to verify the address, e-mailed to the person (not their guardian). Returns the token. */
+  async sendVerification(userId: string, em?: EntityManager): Promise<{ token: string; expiresAt: Date }> {
+    const run = async (tx: EntityManager) => {
+      const { guardian: _guardian, ...contact } = await this.contactOf(userId, tx);
+      const issued = await this.issueToken(tx, userId, 'verify-email', VERIFY_TTL_MS);
+      await this.notifications.enqueue(tx, {
+        type: 'verify_email',
+        to: contact,
+        data: { link: this.links.verifyEmail(issued.token), expiresAt: issued.expiresAt.toISOString() },
+      });
+      return issued;
+    };
+    return em ? run(em) : this.dataSource.transaction(run);
+  }
+
+  /** Send the verification link again: only while the address is not verified yet. */
+  async resendVerification(userId: string): Promise<void> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw notFound('user', userId);
+    if (user.emailVerifiedAt) {
+      throw new DomainError(ErrorCode.InvalidState, 'Your e-mail address is already verified');
+    }
+    await this.sendVerification(userId);
+  }
+
+  async verifyEmail(token: string): Promise<MeView> {
+    const user = await this.dataSource.transaction(async (tx) => {
+      const link = await this.useToken(tx, token, 'verify-email');
+      await tx.update(
+        User,
+        { id: link.userId, emailVerifiedAt: IsNull() },
+        { emailVerifiedAt: this.clock.now() },
+      );
+      return tx.findOneByOrFail(User, { id: link.userId });
+    });
+    return { ...mapUser(user), emailVerified: true };
+  }
+
+  async emailVerified(userId: string): Promise<boolean> {
+    const user = await this.users.findOne({
+      select: { id: true, emailVerifiedAt: true },
+      where: { id: userId },
+    });
+    return !!user?.emailVerifiedAt;
+  }
+
+  async updateMe(userId: string, dto: UpdateMeDto): Promise<MeView> {
+    return this.dataSource.transaction(async (tx) => {
+      const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user)
+        throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists; sign in again');
+      if (dto.guardian && dto.guardian.email.toLowerCase() === user.email.toLowerCase()) {
+        throw invalid(
+          'guardian.email',
+          "guardian.email must be the guardian's own address, not the applicant's",
+        );
+      }
+      if (dto.name !== undefined) user.name = dto.name;
+      if (dto.phone !== undefined) user.phone = dto.phone === '' ? null : dto.phone;
+      if (dto.locale !== undefined) user.locale = dto.locale;
+      if (dto.guardian) {
+        user.guardianName = dto.guardian.name;
+        user.guardianEmail = dto.guardian.email;
+        user.guardianPhone = dto.guardian.phone ?? null;
+      }
+      await tx.save(User, user);
+      return { ...mapUser(user), emailVerified: !!user.emailVerifiedAt };
+    });
+  }
+
+  /**
+   * A new password, given the current one. Every other browser session of the person ends (`keepSessionId`:
+   * the one that asked, on a page).
+   */
+  async changePassword(userId: string, dto: ChangePasswordDto, keepSessionId?: string): Promise<void> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: userId })
+      .getOne();
+    if (!user?.passwordHash || !(await verifyPassword(dto.currentPassword, user.passwordHash))) {
+      throw invalid('currentPassword', 'currentPassword is wrong');
+    }
+    const problem = passwordProblem(dto.password, user.email);
+    if (problem) throw invalid('password', problem);
+    const passwordHash = await this.hash(dto.password);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(User, { id: userId }, { passwordHash });
+      await this.sessions.endAllOf(userId, { keep: keepSessionId, em: tx });
+    });
+  }
+
+  /**
+   * Forgotten password: e-mails a single-use link valid for an hour, if the address has an account. The caller
+   * answers the same either way, so nobody learns who has an account.
+   */
+  async forgotPassword(email: string): Promise<void> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+    if (!user) return;
+    await this.dataSource.transaction(async (tx) => {
+      const live = await tx.count(AccountToken, {
+        where: {
+          userId: user.id,
+          purpose: 'reset-password',
+          usedAt: IsNull(),
+          expiresAt: MoreThan(this.clock.now()),
+        },
+      });
+      if (live >= RESETS_PER_HOUR) return;
+      const { guardian: _guardian, ...contact } = await this.contactOf(user.id, tx);
+      const issued = await this.issueToken(tx, user.id, 'reset-password', RESET_TTL_MS);
+      await this.notifications.enqueue(tx, {
+        type: 'password_reset',
+        to: contact,
+        data: { link: this.links.resetPassword(issued.token), expiresAt: issued.expiresAt.toISOString() },
+      });
+    });
+  }
+
+  /** Sets a new password from a reset link: the link is used up, and every session of the person ends. */
+  async resetPassword(dto: ResetPasswordDto): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const link = await this.useToken(tx, dto.token, 'reset-password');
+      const user = await tx.findOneByOrFail(User, { id: link.userId });
+      const problem = passwordProblem(dto.password, user.email);
+      if (problem) throw invalid('password', problem);
+      const now = this.clock.now();
+      // The link came to the address, so the address is verified too.
+      await tx.update(
+        User,
+        { id: user.id },
+        { passwordHash: await this.hash(dto.password), emailVerifiedAt: user.emailVerifiedAt ?? now },
+      );
+      await tx.update(
+        AccountToken,
+        { userId: user.id, purpose: 'reset-password', usedAt: IsNull() },
+        { usedAt: now },
+      );
+      await this.sessions.endAllOf(user.id, { em: tx });
+    });
+  }
+
   async login(dto: LoginDto): Promise<LoginResult> {
+    return this.issueAccessToken(await this.checkCredentials(dto));
+  }
+
+  /** The person these credentials belong to (signing in on a page); wrong e-mail or password: 401. */
+  async authenticate(dto: LoginDto): Promise<UserView> {
+    return mapUser(await this.checkCredentials(dto));
+  }
+
+  /** A wrong e-mail and a wrong password take the same time and get the same answer. */
+  private async checkCredentials(dto: LoginDto): Promise<User> {
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -125,15 +311,15 @@ export class AccountsService {
     // Unknown e-mail and wrong password take the same time and give the same answer.
     const valid = await verifyPassword(dto.password, user?.passwordHash ?? (await this.dummy()));
     if (!user?.passwordHash || !valid) throw new DomainError(ErrorCode.Unauthenticated, WRONG_CREDENTIALS);
-    return this.issueToken(user);
+    return user;
   }
 
-  async me(userId: string): Promise<UserView> {
+  async me(userId: string): Promise<MeView> {
     const user = await this.users.findOneBy({ id: userId });
     // An anonymised person's token may live a few minutes more; their account is gone all the same.
     if (!user || user.erasedAt)
       throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists; sign in again');
-    return mapUser(user);
+    return { ...mapUser(user), emailVerified: !!user.emailVerifiedAt };
   }
 
   /** Staff add a juror, teacher or colleague; the person sets their own password from the invitation. */
@@ -190,10 +376,15 @@ export class AccountsService {
       if (problem) throw invalid('password', problem);
       invitation.acceptedAt = this.clock.now();
       await tx.save(invitation);
-      await tx.update(User, { id: invited.id }, { passwordHash: await this.hash(dto.password) });
+      // The invitation came to the address: it is verified.
+      await tx.update(
+        User,
+        { id: invited.id },
+        { passwordHash: await this.hash(dto.password), emailVerifiedAt: this.clock.now() },
+      );
       return invited;
     });
-    return this.issueToken(user);
+    return this.issueAccessToken(user);
   }
 
   /** The first staff account (CLI): with a password it is set at once, otherwise an invitation link is made. */
@@ -211,6 +402,8 @@ export class AccountsService {
         role: 'staff',
         locale: 'da',
         passwordHash: await this.hash(password),
+        // Made by whoever runs the server, who vouches for the address.
+        emailVerifiedAt: this.clock.now(),
       });
       await this.dataSource.transaction(async (tx) => {
         await this.insertUnique(tx, user);
@@ -266,10 +459,14 @@ export class AccountsService {
     return rows.map((u) => u.id);
   }
 
-  /** Retention: invitation links past their expiry (used or not) are deleted. */
+  /** Retention: invitation, verification and reset links and page sessions past their expiry are deleted. */
   async purgeExpiredTokens(now: Date): Promise<number> {
-    const result = await this.dataSource.getRepository(Invitation).delete({ expiresAt: LessThan(now) });
-    return result.affected ?? 0;
+    let purged = 0;
+    for (const entity of [Invitation, AccountToken, WebSession]) {
+      purged +=
+        (await this.dataSource.getRepository(entity).delete({ expiresAt: LessThan(now) })).affected ?? 0;
+    }
+    return purged;
   }
 
   /** Names of many people at once, for lists and timetables. */
@@ -296,7 +493,7 @@ export class AccountsService {
   }
 
   private async issueInvitation(tx: EntityManager, user: User): Promise<InvitationIssued> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const expiresAt = new Date(
       this.clock.now().getTime() + this.config.get('INVITATION_TTL_HOURS') * 3600_000,
     );
@@ -305,7 +502,51 @@ export class AccountsService {
     return { user: mapUser(user), token, link, expiresAt };
   }
 
-  private async issueToken(user: User): Promise<LoginResult> {
+  private async issueToken(
+    tx: EntityManager,
+    userId: string,
+    purpose: TokenPurpose,
+    ttlMs: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const token = newToken();
+    const expiresAt = new Date(this.clock.now().getTime() + ttlMs);
+    await tx.insert(AccountToken, { userId, purpose, tokenHash: sha256(token), expiresAt, usedAt: null });
+    return { token, expiresAt };
+  }
+
+  /** Whether an e-mailed link still works, without using it (a page says at once that it has expired). */
+  async linkState(token: string, purpose: TokenPurpose): Promise<'valid' | 'invalid' | 'used' | 'expired'> {
+    const link = await this.dataSource
+      .getRepository(AccountToken)
+      .findOneBy({ tokenHash: sha256(token), purpose });
+    if (!link) return 'invalid';
+    if (link.usedAt) return 'used';
+    return link.expiresAt <= this.clock.now() ? 'expired' : 'valid';
+  }
+
+  /** The live link a token names, marked used; a wrong, used or expired one is refused saying which. */
+  private async useToken(tx: EntityManager, token: string, purpose: TokenPurpose): Promise<AccountToken> {
+    const link = await tx.findOne(AccountToken, {
+      where: { tokenHash: sha256(token), purpose },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!link) throw invalid('token', 'This link is not valid; ask for a new one');
+    if (link.usedAt) {
+      throw new DomainError(ErrorCode.InvalidState, 'This link has already been used; ask for a new one', [
+        { field: 'token', reason: 'used' },
+      ]);
+    }
+    if (link.expiresAt <= this.clock.now()) {
+      throw new DomainError(ErrorCode.DeadlinePassed, 'This link has expired; ask for a new one', [
+        { field: 'token', reason: 'expired' },
+      ]);
+    }
+    link.usedAt = this.clock.now();
+    await tx.save(link);
+    return link;
+  }
+
+  private async issueAccessToken(user: User): Promise<LoginResult> {
     const expiresIn = this.config.get('ACCESS_TOKEN_TTL_SECONDS');
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role, email: user.email, name: user.name },
@@ -337,8 +578,4 @@ export class AccountsService {
     this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
     return this.dummyHash;
   }
-}
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }

@@ -40,6 +40,13 @@ export class User {
   @Column({ name: 'guardian_phone', type: 'varchar', length: 40, nullable: true })
   guardianPhone: string | null;
 
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone: string | null;
+
+  /** When the person proved the address (the link in the welcome e-mail, a password reset, an invitation). */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   /** Set when the person's data was anonymised (erasure or the end of retention): they can no longer sign in. */
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt: Date | null;

@@ -205,6 +205,7 @@ export class ApplicationsService {
     policy.owner(user, peek.applicantId, 'application', id);
     const intake = await this.catalogue.getIntake(peek.intakeId);
     const applicant = await this.accounts.findUser(peek.applicantId);
+    const verified = await this.accounts.emailVerified(peek.applicantId);
     const requirements = await this.requirementsOf(peek.programme);
     return this.dataSource.transaction(async (tx) => {
       const application = await this.lockOwn(tx, user, id);
@@ -212,6 +213,14 @@ export class ApplicationsService {
         return { id, status: application.status, submittedAt: toCopenhagenIso(application.submittedAt) };
       }
       assertTransition(application.status, 'submitted');
+      if (!verified) {
+        throw new DomainError(
+          ErrorCode.EmailNotVerified,
+          'Confirm your e-mail address before you submit: open the link in the e-mail we sent you, ' +
+            'or ask for a new one (POST /api/me/verification-email)',
+          [{ item: 'emailVerified' }],
+        );
+      }
       const now = this.clock.now();
       if (now.getTime() > intake.closesAt.getTime()) {
         throw new DomainError(

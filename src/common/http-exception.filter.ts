@@ -26,14 +26,20 @@ const EXPRESS_MESSAGES: Record<string, string> = {
 };
 
 /** The one place where an error becomes an HTTP answer: the documented shape, never internals. */
+/** Answers an error in another form (a web page) and says so, or returns false to leave it to the JSON body. */
+export type ErrorFallback = (request: Request, response: Response, exception: unknown) => boolean;
+
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
+
+  constructor(private readonly fallback?: ErrorFallback) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
+    if (this.fallback?.(request, response, exception)) return;
     const body = this.toBody(exception);
     body.requestId = request?.id ? String(request.id) : undefined;
     if (body.statusCode >= 500) {

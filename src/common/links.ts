@@ -14,6 +14,18 @@ export class Links {
     this.base = config.get('PUBLIC_URL');
   }
 
+  home(): string {
+    return this.page('/');
+  }
+
+  verifyEmail(token: string): string {
+    return this.page('/verify-email', { token });
+  }
+
+  resetPassword(token: string): string {
+    return this.page('/reset-password', { token });
+  }
+
   acceptInvitation(token: string): string {
     return this.page('/accept-invitation', { token });
   }

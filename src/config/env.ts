@@ -29,6 +29,8 @@ export interface Env {
   NOTIFY_STALLED_CHECK_MS: number;
   THROTTLE_AUTH_LIMIT: number;
   PASSWORD_COST_LOG2: number;
+  SESSION_IDLE_MINUTES: number;
+  SESSION_MAX_HOURS: number;
   RETENTION_SWEEP: boolean;
   RETENTION_MATERIAL_MONTHS: number;
   RETENTION_APPLICANT_MONTHS: number;
@@ -135,6 +137,10 @@ export function validateEnv(raw: Raw): Env {
     THROTTLE_AUTH_LIMIT: int(raw, 'THROTTLE_AUTH_LIMIT', 10, 1, 100000),
     // scrypt N = 2^this; 17 is OWASP's minimum. Tests and the national-scale benchmark may lower it.
     PASSWORD_COST_LOG2: int(raw, 'PASSWORD_COST_LOG2', 17, 10, 20),
+    // A page session ends after this long without a request, and in any case this long after signing in:
+    // together, a whole audition day while in use.
+    SESSION_IDLE_MINUTES: int(raw, 'SESSION_IDLE_MINUTES', 240, 1, 7 * 24 * 60),
+    SESSION_MAX_HOURS: int(raw, 'SESSION_MAX_HOURS', 24, 1, 24 * 90),
     // Personal data by the clock (issue 20): workers sweep it; the periods count from an intake's results date
     // (material and personal data of applicants not admitted) and from sending (the outbox's recipient and body).
     RETENTION_SWEEP: flag(raw, 'RETENTION_SWEEP', true),

@@ -1,5 +1,6 @@
 import type { EntitySchema } from 'typeorm';
 import { Consent } from '../accounts/consent.entity.js';
+import { AccountToken } from '../accounts/account-token.entity.js';
 import { Invitation } from '../accounts/invitation.entity.js';
 import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
 import { Offer } from '../admissions/offer.entity.js';
@@ -7,6 +8,7 @@ import { Application } from '../applications/application.entity.js';
 import { Material } from '../applications/material.entity.js';
 import { MaterialChunk } from '../applications/storage/material-chunk.entity.js';
 import { User } from '../accounts/user.entity.js';
+import { WebSession } from '../accounts/web-session.entity.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { Audition } from '../auditions/audition.entity.js';
 import { Panel, PanelMember } from '../auditions/panel.entity.js';
@@ -36,6 +38,8 @@ import { Enrolment } from '../students/enrolment.entity.js';
 export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   User,
   Invitation,
+  WebSession,
+  AccountToken,
   AuditRecord,
   Application,
   Material,

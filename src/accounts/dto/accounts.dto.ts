@@ -129,3 +129,69 @@ export class AcceptInvitationDto {
   @IsString({ message: 'password is required' })
   password: string;
 }
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Maja Jensen' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '+45 20 30 40 50', description: 'An empty string removes it' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Matches(/^$|^\+?[\d\s-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be "da" or "en"' })
+  locale?: Locale;
+
+  @ApiPropertyOptional({ type: GuardianDto, description: "Replaces the guardian's name, e-mail and phone" })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GuardianDto)
+  guardian?: GuardianDto;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString({ message: 'currentPassword is required' })
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString({ message: 'password is required' })
+  password: string;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'maja@example.dk' })
+  @Trim()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty()
+  @IsString({ message: 'token is required' })
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString({ message: 'password is required' })
+  password: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty()
+  @IsString({ message: 'token is required' })
+  @MaxLength(200)
+  token: string;
+}
