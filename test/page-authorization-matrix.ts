@@ -98,4 +98,8 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   },
   // Everyone in the World is verified: back to the profile saying so.
   'POST /me/verification-email': { expect: pageRoles({ signedIn: 303 }) },
+  // Personal data: the person's own zip, and the confirm step of a request for erasure (it only records it).
+  'GET /me/export': { expect: pageRoles({ signedIn: 200 }) },
+  'GET /me/erasure': { expect: pageRoles({ signedIn: 200 }) },
+  'POST /me/erasure': { expect: pageRoles({ signedIn: 303 }), request: () => ({ form: { reason: '' } }) },
 };

@@ -9,6 +9,7 @@ import { createPerson, login, PASSWORD, registerApplicant, type Person } from '.
 import { startApp, type TestApp } from './helpers/app.js';
 import { createIntake, moveClock, resetClock, type IntakeBody } from './helpers/catalogue.js';
 import { PDF } from './helpers/files.js';
+import { pageClient } from './helpers/pages.js';
 
 /** The zip as entries: name → bytes. */
 function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
@@ -578,5 +579,35 @@ describe('personal data: register, access, erasure, retention', () => {
     } finally {
       await disk.close();
     }
+  });
+
+  it('/me offers the download and the request for erasure, as pages', async () => {
+    const dora = await registerApplicant(t, { name: 'Dora Web', birthDate: `${YEAR - 20}-03-01` });
+    const client = await pageClient(t, dora);
+    const me = await client.agent.get('/me').expect(200);
+    expect(me.text).toContain('href="/me/export"');
+    expect(me.text).toContain('href="/me/erasure"');
+    const zip = await client.agent
+      .get('/me/export')
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const entries = await unzip(zip.body as Buffer);
+    expect(JSON.parse(entries.get('users.json')!.toString())[0]).toMatchObject({
+      id: dora.id,
+      name: 'Dora Web',
+    });
+    const confirm = await client.agent.get('/me/erasure').expect(200);
+    expect(confirm.text).toContain('Bed om at få dine data slettet');
+    const posted = await client.post('/me/erasure', { reason: 'Farvel' });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe('/me/erasure?done=requested');
+    expect(
+      await db.query(`SELECT status, reason FROM erasure_requests WHERE user_id = $1`, [dora.id]),
+    ).toEqual([{ status: 'requested', reason: 'Farvel' }]);
+    const tooLong = await client.post('/me/erasure', { reason: 'x'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.text).toContain('Skriv højst 2000 tegn');
   });
 });

@@ -3,6 +3,8 @@ import { AccountPages } from './accounts/account.pages.js';
 import { HomePages } from './home/home.pages.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PageGuard } from './page.guard.js';
+import { PrivacyModule } from '../privacy/privacy.module.js';
+import { PrivacyPages } from './privacy/privacy.pages.js';
 import { WebSessions } from './web-sessions.js';
 
 /**
@@ -10,7 +12,8 @@ import { WebSessions } from './web-sessions.js';
  * per audience (applicant/, jury/, staff/, student/) beside the shared layout, components and dictionaries.
  */
 @Module({
-  controllers: [HomePages, AccountPages],
+  imports: [PrivacyModule],
+  controllers: [HomePages, AccountPages, PrivacyPages],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })
 export class WebModule {}
