@@ -42,8 +42,25 @@ const ROOMS = {
     'common',
     'config',
   ],
+  // personal data: the register joins every room's declaration and runs export and erasure through their services
+  privacy: [
+    'admissions',
+    'projects',
+    'students',
+    'jury',
+    'auditions',
+    'applications',
+    'catalogue',
+    'accounts',
+    'notifications',
+    'audit',
+    'common',
+    'redis',
+    'config',
+  ],
   // the pages: one room on top of every domain room, calling their services (never their tables)
   web: [
+    'privacy',
     'admissions',
     'projects',
     'students',
@@ -76,6 +93,8 @@ const PUBLIC_EXTRAS = [
   '^src/catalogue/requirements\\.ts$',
   '^src/students/school-year\\.ts$',
   '^src/projects/at-risk\\.ts$',
+  // each room's declaration of the personal data it holds (joined by the privacy room's register)
+  '^src/[^/]+/personal-data\\.ts$',
 ];
 const DOMAIN = Object.keys(ROOMS).filter((room) => !SHARED.includes(room) && room !== 'health');
 const ALL = [...Object.keys(ROOMS), 'database'];

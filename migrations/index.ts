@@ -14,6 +14,8 @@ import { UserLiveness1795730000100 } from './1795730000100-UserLiveness.js';
 import { ScoreWriteFunction1795740000000 } from './1795740000000-ScoreWriteFunction.js';
 import { SettledMilestones1795770000000 } from './1795770000000-SettledMilestones.js';
 import { MilestoneTitlesInDanish1795770000001 } from './1795770000001-MilestoneTitlesInDanish.js';
+import { PersonalData1795780000000 } from './1795780000000-PersonalData.js';
+import { PersonalDataIndexes1795780000001 } from './1795780000001-PersonalDataIndexes.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +34,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ScoreWriteFunction1795740000000,
   SettledMilestones1795770000000,
   MilestoneTitlesInDanish1795770000001,
+  PersonalData1795780000000,
+  PersonalDataIndexes1795780000001,
 ];

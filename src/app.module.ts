@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JuryModule } from './jury/jury.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { StudentsModule } from './students/students.module.js';
@@ -41,6 +42,7 @@ const API_ROOMS: Type[] = [
   StudentsModule,
   ProjectsModule,
   AdmissionsModule,
+  PrivacyModule,
 ];
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;

@@ -1,5 +1,5 @@
 import { AccountsService } from '../src/accounts/accounts.service.js';
-import { PASSWORD, uniqueEmail } from './helpers/accounts.js';
+import { PASSWORD, registerApplicant, uniqueEmail } from './helpers/accounts.js';
 import { moveClock } from './helpers/catalogue.js';
 import { PDF } from './helpers/files.js';
 import { drainNotifications } from './helpers/queues.js';
@@ -130,6 +130,14 @@ const scheduledAudition = async (world: World): Promise<Call> => {
   return { params: { id: audition.auditionId }, owner: audition.owner };
 };
 
+/** A fresh applicant (no application) who asked for erasure: the request's id. */
+const erasureRequest = async (w: World): Promise<string> => {
+  const person = await registerApplicant(w.t);
+  const res = await w.t.http().post('/api/me/erasure-request').set(person.auth).send({});
+  if (res.status !== 202) throw new Error(`erasure request: ${res.status} ${res.text}`);
+  return res.body.id as string;
+};
+
 export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   // ---- health and test clock (public) ----
   'GET /health': { expect: everyone },
@@ -194,6 +202,26 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     body: { role: 'teacher' },
   })),
   'GET /api/audit': { expect: staffOnly },
+
+  // ---- personal data ----
+  'GET /api/privacy-notice': { expect: everyone },
+  'GET /api/me/export': { expect: roles({ signedIn: '2xx' }) },
+  'GET /api/users/{id}/export': {
+    expect: staffOnly,
+    request: (w) => ({ params: { id: w.otherApplicant.id } }),
+  },
+  'POST /api/me/erasure-request': {
+    expect: roles({ signedIn: '2xx' }),
+    request: () => ({ body: { reason: 'Jeg har fortrudt min ansøgning' } }),
+  },
+  'GET /api/erasure-requests': { expect: staffOnly },
+  'POST /api/erasure-requests/{id}/carry-out': changing(staffOnly, async (w) => ({
+    params: { id: await erasureRequest(w) },
+  })),
+  'POST /api/erasure-requests/{id}/refuse': changing(staffOnly, async (w) => ({
+    params: { id: await erasureRequest(w) },
+    body: { reason: 'Oplysningerne opbevares efter musikskoleloven' },
+  })),
 
   // ---- notifications ----
   'GET /api/notifications': { expect: staffOnly },

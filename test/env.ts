@@ -15,3 +15,6 @@ process.env.SMTP_URL = 'smtp://127.0.0.1:9';
 // Quick retries, and a lost queue job re-relayed within seconds rather than minutes.
 process.env.NOTIFY_BACKOFF_MS = '50';
 process.env.OUTBOX_RELAY_STALE_MS = '5000';
+// The retention sweep deletes and anonymises by the clock across the whole database: only the personal-data
+// spec turns it on, in its own app, so no other spec's rows change under it.
+process.env.RETENTION_SWEEP = '0';

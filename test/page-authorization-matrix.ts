@@ -128,4 +128,8 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   'GET /staff/projects': { expect: pageRoles({ staff: 200 }) },
   'GET /presentations': { expect: staffAndTeachers },
   'GET /presentations.ics': { expect: staffAndTeachers },
+  // Personal data: the person's own zip, and the confirm step of a request for erasure (it only records it).
+  'GET /me/export': { expect: pageRoles({ signedIn: 200 }) },
+  'GET /me/erasure': { expect: pageRoles({ signedIn: 200 }) },
+  'POST /me/erasure': { expect: pageRoles({ signedIn: 303 }), request: () => ({ form: { reason: '' } }) },
 };

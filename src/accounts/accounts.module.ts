@@ -12,6 +12,7 @@ import { TOKEN_ALGORITHM } from './access-token.js';
 import { AccountToken } from './account-token.entity.js';
 import { AuthGuard } from './auth.guard.js';
 import { UserLiveness } from './user-liveness.js';
+import { Consent } from './consent.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
@@ -20,7 +21,7 @@ import { WebSession } from './web-session.entity.js';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Invitation, WebSession, AccountToken]),
+    TypeOrmModule.forFeature([User, Invitation, WebSession, AccountToken, Consent]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({

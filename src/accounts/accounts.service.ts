@@ -3,11 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
+import { PRIVACY_NOTICE_VERSION } from '../common/privacy-notice.js';
 import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
@@ -26,11 +27,15 @@ import type {
 import { AccountToken, type TokenPurpose } from './account-token.entity.js';
 import { SessionsService } from './sessions.service.js';
 import { UserLiveness } from './user-liveness.js';
+import { Consent } from './consent.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { WebSession } from './web-session.entity.js';
 import { newToken, sha256 } from './tokens.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { User, type Role } from './user.entity.js';
 import { mapUser, type UserView } from './accounts.mapper.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { ACCOUNTS_PERSONAL_DATA } from './personal-data.js';
 
 export const ADULT_AGE = 18;
 /** A password-reset link works once, for an hour. */
@@ -125,6 +130,16 @@ export class AccountsService {
     return mapUser(updated.user);
   }
 
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, ACCOUNTS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, ACCOUNTS_PERSONAL_DATA, subject);
+  }
+
   async register(dto: RegisterDto): Promise<UserView> {
     const today = copenhagenDate(this.clock.now());
     if (!isCalendarDate(dto.birthDate) || dto.birthDate >= today) {
@@ -143,6 +158,13 @@ export class AccountsService {
     }
     const problem = passwordProblem(dto.password, dto.email);
     if (problem) throw invalid('password', problem);
+    if (dto.privacyNoticeVersion !== undefined && dto.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION) {
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `The privacy notice has changed (now version ${PRIVACY_NOTICE_VERSION}); read it again and register`,
+        [{ field: 'privacyNoticeVersion', messages: [`must be ${PRIVACY_NOTICE_VERSION}`] }],
+      );
+    }
 
     const user = this.users.create({
       email: dto.email,
@@ -157,6 +179,14 @@ export class AccountsService {
     });
     await this.dataSource.transaction(async (tx) => {
       await this.insertUnique(tx, user);
+      // What the applicant, and a minor's guardian beside them, were told: the notice's version and when.
+      const at = this.clock.now();
+      await tx.insert(Consent, [
+        { userId: user.id, kind: 'privacy-notice', version: PRIVACY_NOTICE_VERSION, at },
+        ...(minor && user.guardianEmail
+          ? [{ userId: user.id, kind: 'guardian-notice' as const, version: PRIVACY_NOTICE_VERSION, at }]
+          : []),
+      ]);
       // The welcome (a minor's guardian gets a copy naming the applicant) and, to the applicant alone, the link
       // that verifies the address: a guardian's click must not stand for the applicant's.
       const contact = this.recipientOf(user);
@@ -349,7 +379,8 @@ export class AccountsService {
 
   async me(userId: string): Promise<MeView> {
     const user = await this.users.findOneBy({ id: userId });
-    if (!user)
+    // An anonymised person's token may live a few minutes more; their account is gone all the same.
+    if (!user || user.erasedAt)
       throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists; sign in again');
     return { ...mapUser(user), emailVerified: !!user.emailVerifiedAt };
   }
@@ -537,6 +568,32 @@ export class AccountsService {
         ? { guardian: { name: user.guardianName ?? '', email: user.guardianEmail } }
         : {}),
     };
+  }
+
+  /**
+   * Locks the person's row for their erasure; null when there is no such person or they were anonymised already
+   * (so two workers, or staff and the retention sweep, erase a person once).
+   */
+  async lockForErasure(em: EntityManager, userId: string): Promise<UserView | null> {
+    const user = await em.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    return user && !user.erasedAt ? mapUser(user) : null;
+  }
+
+  /** Those of `ids` whose data was not anonymised yet. */
+  async notErasedAmong(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.users.find({ select: { id: true }, where: { id: In(ids), erasedAt: IsNull() } });
+    return rows.map((u) => u.id);
+  }
+
+  /** Retention: invitation, verification and reset links and page sessions past their expiry are deleted. */
+  async purgeExpiredTokens(now: Date): Promise<number> {
+    let purged = 0;
+    for (const entity of [Invitation, AccountToken, WebSession]) {
+      purged +=
+        (await this.dataSource.getRepository(entity).delete({ expiresAt: LessThan(now) })).affected ?? 0;
+    }
+    return purged;
   }
 
   /** Names of many people at once, for lists and timetables. */

@@ -26,6 +26,8 @@ import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
 import { nextOnWaitlist, proposeTrack } from './proposal.js';
 import { waitingListCsv } from './waiting-list-csv.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { ADMISSIONS_PERSONAL_DATA } from './personal-data.js';
 
 /** The contact of an applicant read in this transaction; an applicant always has an account. */
 function contactOrFail(contacts: Map<string, Recipient>, userId: string): Recipient {
@@ -64,6 +66,16 @@ export class AdmissionsService {
     private readonly clock: Clock,
     private readonly links: Links,
   ) {}
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, ADMISSIONS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, ADMISSIONS_PERSONAL_DATA, subject);
+  }
 
   // ---- proposal and decisions ----------------------------------------------------------------
 

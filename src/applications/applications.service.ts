@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -32,6 +33,8 @@ import type {
 import { ageEligibility } from './eligibility.js';
 import { Material } from './material.entity.js';
 import { FileStorage } from './storage/file-storage.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { APPLICATIONS_PERSONAL_DATA } from './personal-data.js';
 
 /** The columns an ApplicationSummary is made of (read without the entity: rounds have thousands). */
 const SUMMARY_COLUMNS =
@@ -90,6 +93,16 @@ export class ApplicationsService {
     private readonly links: Links,
     private readonly storage: FileStorage,
   ) {}
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, APPLICATIONS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, APPLICATIONS_PERSONAL_DATA, subject);
+  }
 
   async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationView> {
     const intake = await this.catalogue.getIntake(dto.intakeId).catch((error: unknown) => {
@@ -438,6 +451,55 @@ export class ApplicationsService {
     // After the commit: the database's chunks went with their rows; a disk driver's files go now.
     for (const id of ids) await this.storage.delete(id);
     return ids.length;
+  }
+
+  /** Ids of a person's applications (the privacy room's subject). */
+  async applicationIdsOf(userId: string, em: EntityManager = this.applications.manager): Promise<string[]> {
+    const rows = await em.find(Application, { select: { id: true }, where: { applicantId: userId } });
+    return rows.map((a) => a.id);
+  }
+
+  /** Whether the person has an application still being decided (submitted, auditioning, or an offer not answered). */
+  async hasApplicationInProgress(userId: string, em: EntityManager = this.applications.manager) {
+    return em.exists(Application, {
+      where: { applicantId: userId, status: In(['submitted', 'in_audition', 'admitted']) },
+    });
+  }
+
+  /** Applications of these intakes that did not end in a place taken and still have material: retention's first step. */
+  async notAdmittedWithMaterial(intakeIds: string[]): Promise<string[]> {
+    if (!intakeIds.length) return [];
+    const rows = (await this.applications.query(
+      `SELECT a.id FROM applications a
+        WHERE a.intake_id = ANY($1) AND a.status <> 'accepted'
+          AND EXISTS (SELECT 1 FROM materials m WHERE m.application_id = a.id)`,
+      [intakeIds],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Applicants every one of whose applications belongs to these intakes and did not end in a place taken: whose
+   * personal data retention anonymises (the caller leaves out those already anonymised and enrolled students).
+   */
+  async applicantsNeverAdmitted(intakeIds: string[]): Promise<string[]> {
+    if (!intakeIds.length) return [];
+    const rows = (await this.applications.query(
+      `SELECT applicant_id AS id FROM applications GROUP BY applicant_id
+        HAVING bool_and(intake_id = ANY($1) AND status <> 'accepted')`,
+      [intakeIds],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The bytes of a material (through the storage port), for a person's export. */
+  async materialContent(materialId: string): Promise<Readable> {
+    return this.storage.get(materialId);
+  }
+
+  /** Whether the storage holds a material's bytes (a lost file is named in an export rather than breaking it). */
+  async materialStored(materialId: string): Promise<boolean> {
+    return (await this.storage.stat(materialId)) !== null;
   }
 
   /** Submitted (or already auditioning) applications of a track, in submission order: a first round's candidates. */

@@ -5,6 +5,8 @@ import { Clock } from '../common/clock.js';
 import type { Page } from '../common/pagination.js';
 import { AuditRecord } from './audit-record.entity.js';
 import { mapAuditRecord, type AuditView } from './audit.mapper.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { AUDIT_PERSONAL_DATA } from './personal-data.js';
 
 /** Who acted: a signed-in person, or null for the system (scheduled jobs, expiries). */
 export type Actor = { id: string; role: string } | null;
@@ -25,6 +27,18 @@ export class AuditService {
     @InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>,
     private readonly clock: Clock,
   ) {}
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, AUDIT_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    // The one exception the append-only trigger allows, for this transaction only: redaction, nothing else.
+    await em.query(`SELECT set_config('academy.erasing', 'on', true)`);
+    return erasePersonalRows(em, AUDIT_PERSONAL_DATA, subject);
+  }
 
   /** Writes in the caller's transaction: the record exists if and only if the change commits. */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth.js';
 import { notFound } from '../common/errors.js';
 import { Audition } from './audition.entity.js';
@@ -25,6 +25,8 @@ import type {
 import { RescheduleRequestsService } from './reschedule-requests.service.js';
 import { RoundsService } from './rounds.service.js';
 import { SchedulingService } from './scheduling.service.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { AUDITIONS_PERSONAL_DATA } from './personal-data.js';
 
 export type { AuditionInfo, PanelSeat, RoundView };
 
@@ -54,6 +56,26 @@ export class AuditionsService {
     private readonly attendanceRecords: AttendanceService,
     private readonly views: AuditionViewsService,
   ) {}
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, AUDITIONS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, AUDITIONS_PERSONAL_DATA, subject);
+  }
+
+  /** Ids of these applications' auditions (the privacy room's subject). */
+  async auditionIdsOf(applicationIds: string[], em: EntityManager = this.auditions.manager) {
+    if (!applicationIds.length) return [];
+    const rows = await em.find(Audition, {
+      select: { id: true },
+      where: { applicationId: In(applicationIds) },
+    });
+    return rows.map((a) => a.id);
+  }
 
   // ---- setting up a round: its panels and slots (RoundsService) ------------------------------
 

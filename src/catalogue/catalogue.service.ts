@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, LessThan, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import type { Env } from '../config/env.js';
@@ -193,6 +193,12 @@ export class CatalogueService implements OnApplicationBootstrap, OnApplicationSh
       order: { closesAt: 'ASC' },
     });
     return rows.map(toIntakeInfo);
+  }
+
+  /** Ids of intakes whose results date is before `cutoff`: what retention periods count from. */
+  async intakeIdsWithResultsBefore(cutoff: Date): Promise<string[]> {
+    const rows = await this.intakes.find({ select: { id: true }, where: { resultsAt: LessThan(cutoff) } });
+    return rows.map((r) => r.id);
   }
 
   isOpenForApplications(intake: { opensAt: Date; closesAt: Date }, now: Date = this.clock.now()): boolean {

@@ -42,6 +42,10 @@ export interface Env {
   SESSION_MAX_HOURS: number;
   BENCH_STATEMENTS: boolean;
   CATALOGUE_CACHE_MS: number;
+  RETENTION_SWEEP: boolean;
+  RETENTION_MATERIAL_MONTHS: number;
+  RETENTION_APPLICANT_MONTHS: number;
+  RETENTION_OUTBOX_DAYS: number;
 }
 
 export class EnvError extends Error {}
@@ -212,5 +216,11 @@ export function validateEnv(raw: Raw): Env {
     BENCH_STATEMENTS: flag(raw, 'BENCH_STATEMENTS', false),
     // How long a process keeps an intake it read; staff changes drop it at once everywhere (Redis notice).
     CATALOGUE_CACHE_MS: int(raw, 'CATALOGUE_CACHE_MS', 5000, 0, 60000),
+    // Personal data by the clock (issue 20): workers sweep it; the periods count from an intake's results date
+    // (material and personal data of applicants not admitted) and from sending (the outbox's recipient and body).
+    RETENTION_SWEEP: flag(raw, 'RETENTION_SWEEP', true),
+    RETENTION_MATERIAL_MONTHS: int(raw, 'RETENTION_MATERIAL_MONTHS', 3, 1, 120),
+    RETENTION_APPLICANT_MONTHS: int(raw, 'RETENTION_APPLICANT_MONTHS', 12, 1, 240),
+    RETENTION_OUTBOX_DAYS: int(raw, 'RETENTION_OUTBOX_DAYS', 90, 1, 3650),
   };
 }

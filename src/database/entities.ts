@@ -1,4 +1,5 @@
 import type { EntitySchema } from 'typeorm';
+import { Consent } from '../accounts/consent.entity.js';
 import { AccountToken } from '../accounts/account-token.entity.js';
 import { Invitation } from '../accounts/invitation.entity.js';
 import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
@@ -21,6 +22,7 @@ import { AuditionResult } from '../jury/audition-result.entity.js';
 import { Conflict } from '../jury/conflict.entity.js';
 import { Score } from '../jury/score.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { ErasureRequest } from '../privacy/erasure-request.entity.js';
 import { AtRiskDigest } from '../projects/at-risk-digest.entity.js';
 import { CheckIn } from '../projects/check-in.entity.js';
 import { Milestone } from '../projects/milestone.entity.js';
@@ -65,4 +67,6 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   Decision,
   ResultsPublication,
   Offer,
+  Consent,
+  ErasureRequest,
 ];

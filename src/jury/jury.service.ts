@@ -27,6 +27,8 @@ import { mapConflict, mapResult, mapScore } from './jury.mapper.js';
 import { Score } from './score.entity.js';
 import { assertScoreFits, panelStrength, scoreProblems } from './scoring.js';
 import { jurorMayRead } from './access-window.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { JURY_PERSONAL_DATA } from './personal-data.js';
 
 export type { RankingMethod };
 
@@ -113,6 +115,16 @@ export class JuryService {
         )
         .map((s) => s.id),
     );
+  }
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, JURY_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, JURY_PERSONAL_DATA, subject);
   }
 
   // ---- what a juror sees ---------------------------------------------------------------------

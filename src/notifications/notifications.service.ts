@@ -10,6 +10,8 @@ import { OUTBOX_CHANNEL } from './notifications.constants.js';
 import { mapNotification, type NotificationView } from './notifications.mapper.js';
 import { Notification, type NotificationStatus } from './notification.entity.js';
 import type { NotificationType } from './templates/index.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { NOTIFICATIONS_PERSONAL_DATA } from './personal-data.js';
 
 /**
  * Where a message goes, resolved by the caller from the room that owns people's contact details (accounts):
@@ -66,6 +68,21 @@ export class NotificationsService {
   /** A room whose messages carry a secret (SECRET_VARIABLES) says how to make fresh ones when staff resend. */
   onResendOfSecret(type: string, source: SecretSource): void {
     this.secretSources.set(type, source);
+  }
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, NOTIFICATIONS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    // A message not yet sent to someone erased is not sent at all.
+    await em.query(
+      `UPDATE notifications SET status = 'cancelled' WHERE status = 'pending' AND recipient_user_id = $1`,
+      [subject.userId],
+    );
+    return erasePersonalRows(em, NOTIFICATIONS_PERSONAL_DATA, subject);
   }
 
   /** Writes the message (and a minor's guardian's copy) in the caller's transaction. */
@@ -143,6 +160,19 @@ export class NotificationsService {
   }
 
   /**
+   * Retention: messages sent (or failed or cancelled) before `cutoff` lose their recipient and body; type, status
+   * and dates stay for the delivery log. Idempotent (a cleared row is not counted again).
+   */
+  async forgetDeliveredBefore(cutoff: Date): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE notifications SET to_address = '', to_name = '', data = '{}'::jsonb, last_error = NULL
+        WHERE to_address <> '' AND status <> 'pending' AND coalesce(sent_at, created_at) < $1`,
+      [cutoff],
+    )) as [unknown, number];
+    return count;
+  }
+
+  /**
    * Staff send a message again. A failed one was never delivered: the same message gets a new delivery
    * (attempts from zero). A sent one becomes a new message with its own id and Message-ID, so mail
    * clients don't discard it as a duplicate and the first delivery stays in the log. Returns what is queued.
@@ -151,6 +181,12 @@ export class NotificationsService {
     return this.dataSource.transaction(async (tx) => {
       const row = await tx.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound('notification', id);
+      if (row.toAddress === '') {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'This message’s recipient and content were removed under the personal data rules; it cannot be resent',
+        );
+      }
       const before = { status: row.status, attempts: row.attempts, lastError: row.lastError };
       let queued: Notification;
       if (row.status === 'failed') {

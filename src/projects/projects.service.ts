@@ -47,6 +47,8 @@ import {
   type ProjectEvent,
   type ProjectView,
 } from './projects.mapper.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { PROJECTS_PERSONAL_DATA } from './personal-data.js';
 
 /** Reminders go this many days before a milestone's due date. */
 export const MILESTONE_DUE_DAYS = 7;
@@ -88,6 +90,16 @@ export class ProjectsService {
     private readonly clock: Clock,
     private readonly links: Links,
   ) {}
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, PROJECTS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, PROJECTS_PERSONAL_DATA, subject);
+  }
 
   /** The enrolments a teacher supervises (for the students room's visibility). */
   async enrolmentsSupervisedBy(teacherId: string): Promise<string[]> {

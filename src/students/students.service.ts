@@ -16,6 +16,8 @@ import type { AnnualExamDto, FinalExamDto, OutcomeDto, StudentQuery } from './dt
 import { Enrolment, type FinalExam } from './enrolment.entity.js';
 import { courseStart, nextSchoolYearStart, yearOn } from './school-year.js';
 import { mapAnnualExam, mapStudent, type StudentView } from './students.mapper.js';
+import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
+import { STUDENTS_PERSONAL_DATA } from './personal-data.js';
 
 /** What `enrol` needs: the accepted application and its applicant. */
 export interface EnrolmentInput {
@@ -55,6 +57,16 @@ export class StudentsService {
     private readonly clock: Clock,
     private readonly links: Links,
   ) {}
+
+  /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */
+  exportPersonalData(em: EntityManager, subject: DataSubject) {
+    return exportPersonalRows(em, STUDENTS_PERSONAL_DATA, subject);
+  }
+
+  /** Anonymises or deletes this room's rows about a person in the caller's transaction (./personal-data.ts). */
+  async erasePersonalData(em: EntityManager, subject: DataSubject) {
+    return erasePersonalRows(em, STUDENTS_PERSONAL_DATA, subject);
+  }
 
   /**
    * Enrols the applicant of an accepted offer, in the caller's transaction (only `em` is used). Idempotent per
@@ -100,6 +112,13 @@ export class StudentsService {
   /** Called once by the projects room, so teachers see the students they supervise. */
   setSupervisionLookup(lookup: SupervisionLookup): void {
     this.supervised = lookup;
+  }
+
+  /** Which of these people have ever been enrolled: their records are kept as long as the school must keep them. */
+  async enrolledAmong(userIds: string[], em: EntityManager = this.enrolments.manager): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows = await em.find(Enrolment, { select: { userId: true }, where: { userId: In(userIds) } });
+    return new Set(rows.map((r) => r.userId));
   }
 
   /** The signed-in person's current enrolment (active first, then the latest), or null. */

@@ -12,6 +12,8 @@ import { PageGuard } from './page.guard.js';
 import { ProjectPages } from './projects/project.pages.js';
 import { StudentPages } from './student/student.pages.js';
 import { TeacherPages } from './teacher/teacher.pages.js';
+import { PrivacyModule } from '../privacy/privacy.module.js';
+import { PrivacyPages } from './privacy/privacy.pages.js';
 import { WebSessions } from './web-sessions.js';
 
 /**
@@ -19,8 +21,23 @@ import { WebSessions } from './web-sessions.js';
  * per audience (applicant/, jury/, staff/, student/) beside the shared layout, components and dictionaries.
  */
 @Module({
-  imports: [ApplicationsModule, AuditionsModule, AdmissionsModule, StudentsModule, ProjectsModule],
-  controllers: [HomePages, AccountPages, ApplicantPages, StudentPages, ProjectPages, TeacherPages],
+  imports: [
+    ApplicationsModule,
+    AuditionsModule,
+    AdmissionsModule,
+    StudentsModule,
+    ProjectsModule,
+    PrivacyModule,
+  ],
+  controllers: [
+    HomePages,
+    AccountPages,
+    ApplicantPages,
+    StudentPages,
+    ProjectPages,
+    TeacherPages,
+    PrivacyPages,
+  ],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })
 export class WebModule {}

@@ -69,6 +69,16 @@ export class RegisterDto {
   @ValidateNested()
   @Type(() => GuardianDto)
   guardian?: GuardianDto;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description:
+      'The version of the privacy notice shown to the applicant (GET /api/privacy-notice); 409 when it is no longer the current one. The version and time are recorded either way.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  privacyNoticeVersion?: string;
 }
 
 export class LoginDto {

@@ -3,6 +3,7 @@ import { accountsTemplates } from './accounts.js';
 import { admissionsTemplates } from './admissions.js';
 import { applicationsTemplates } from './applications.js';
 import { auditionsTemplates } from './auditions.js';
+import { privacyTemplates } from './privacy.js';
 import { projectsTemplates } from './projects.js';
 import { renderMail, TemplateError, type RenderedMail, type TemplateDefinition } from './render.js';
 import { studentsTemplates } from './students.js';
@@ -23,6 +24,7 @@ export const TEMPLATES = {
   ...admissionsTemplates,
   ...studentsTemplates,
   ...projectsTemplates,
+  ...privacyTemplates,
 } satisfies Record<string, TemplateDefinition>;
 
 export type NotificationType = keyof typeof TEMPLATES;

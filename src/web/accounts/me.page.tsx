@@ -3,6 +3,7 @@ import { ErrorSummary, Field, Form, RadioGroup, type FormState } from '../compon
 import { Alert, Button, SummaryList } from '../components/ui.js';
 import { Layout } from '../layout/layout.js';
 import type { PageContext } from '../page.js';
+import { YourData } from '../privacy/privacy.pages.js';
 import { GuardianFields } from './register.page.js';
 
 /** /me: what is stored about the person, the profile form, the verification status, the password form. */
@@ -106,6 +107,8 @@ export function MePage(props: {
         />
         <Button variant="secondary">{t.me.changePassword}</Button>
       </Form>
+
+      <YourData page={props.page} />
     </Layout>
   );
 }
