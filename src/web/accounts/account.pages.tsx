@@ -1,3 +1,5 @@
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '../../config/env.js';
 import { Body, Get, Post, Query } from '@nestjs/common';
 import {
   AcceptInvitationDto,
@@ -35,6 +37,7 @@ export class AccountPages {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: WebSessions,
+    private readonly config: ConfigService<Env, true>,
   ) {}
 
   // ---- sign in and out ----
@@ -335,7 +338,12 @@ export class AccountPages {
   @Get('privacy')
   @Page('anyone')
   privacy(@Ctx() page: PageContext) {
-    render(page, <PrivacyPage page={page} />);
+    const retention = {
+      materialMonths: this.config.get('RETENTION_MATERIAL_MONTHS'),
+      applicantMonths: this.config.get('RETENTION_APPLICANT_MONTHS'),
+      outboxDays: this.config.get('RETENTION_OUTBOX_DAYS'),
+    };
+    render(page, <PrivacyPage page={page} retention={retention} />);
   }
 }
 

@@ -1,3 +1,4 @@
+import { retentionSentence, type RetentionPeriods } from '../../common/privacy-notice.js';
 import { ErrorSummary, Field, Form, type FormState } from '../components/form.js';
 import { Alert, Button } from '../components/ui.js';
 import { Layout } from '../layout/layout.js';
@@ -86,8 +87,8 @@ export function NewPasswordPage(props: {
 }
 
 /** /privacy: what is stored, why, who sees it, for how long, and the person's rights. */
-export function PrivacyPage(props: { page: PageContext }) {
-  const { t } = props.page;
+export function PrivacyPage(props: { page: PageContext; retention: RetentionPeriods }) {
+  const { t, locale } = props.page;
   return (
     <Layout page={props.page} title={t.privacy.title}>
       <h1>{t.privacy.title}</h1>
@@ -98,6 +99,11 @@ export function PrivacyPage(props: { page: PageContext }) {
           <p>{section.text}</p>
         </section>
       ))}
+      <section>
+        <h2>{t.privacy.howLong}</h2>
+        <p>{retentionSentence(locale, props.retention)}</p>
+        <p>{t.privacy.sessionCookie}</p>
+      </section>
     </Layout>
   );
 }

@@ -188,6 +188,8 @@ export const da = {
     expired: 'Invitationen er udløbet. Kontakt akademiet for at få en ny.',
   },
   privacy: {
+    howLong: 'Hvor længe',
+    sessionCookie: 'Når du logger ind, gemmer vi en sessionscookie, så længe du er logget ind.',
     title: 'Privatliv og dine data',
     intro:
       'Aalborg Talentakademi (Aalborg Kommune) er dataansvarlig for de oplysninger, du giver os, når du søger optagelse eller går på akademiet.',
@@ -203,10 +205,6 @@ export const da = {
       {
         heading: 'Hvem ser det',
         text: 'Akademiets medarbejdere. Censorerne på dit prøvehold ser din ansøgning og dine filer i prøveperioden. Ingen andre ansøgere kan se noget om dig.',
-      },
-      {
-        heading: 'Hvor længe',
-        text: 'Ansøgninger, der ikke fører til optagelse, slettes, når optaget er afsluttet og klagefristen er udløbet. Bliver du optaget, gemmer vi oplysningerne, mens du går på akademiet, og derefter så længe loven kræver det. Når du logger ind, gemmer vi en sessionscookie, så længe du er logget ind.',
       },
       {
         heading: 'Dine rettigheder',

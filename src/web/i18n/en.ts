@@ -179,6 +179,8 @@ export const en: Dictionary = {
     expired: 'This invitation has expired. Contact the academy for a new one.',
   },
   privacy: {
+    howLong: 'For how long',
+    sessionCookie: 'When you sign in, we keep a session cookie for as long as you are signed in.',
     title: 'Privacy and your data',
     intro:
       'Aalborg Talentakademi (Aalborg Municipality) is the data controller for the information you give us when you apply or study at the academy.',
@@ -194,10 +196,6 @@ export const en: Dictionary = {
       {
         heading: 'Who sees it',
         text: "The academy's staff. The jurors of your audition panel see your application and files during the audition period. No other applicant can see anything about you.",
-      },
-      {
-        heading: 'For how long',
-        text: 'Applications that do not lead to admission are deleted when the intake is over and the deadline for complaints has passed. If you are admitted, we keep the information while you study at the academy and then as long as the law requires. When you sign in, we keep a session cookie for as long as you are signed in.',
       },
       {
         heading: 'Your rights',
