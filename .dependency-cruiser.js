@@ -14,6 +14,23 @@
 // tools and may use anything in src/, while nothing in src/ may import them. No circle anywhere, type-only
 // imports included.
 
+/** What the rooms on top (personal data, the pages) may use: every domain room and the shared kernel. */
+const EVERY_DOMAIN_ROOM = [
+  'admissions',
+  'projects',
+  'students',
+  'jury',
+  'auditions',
+  'applications',
+  'catalogue',
+  'accounts',
+  'notifications',
+  'audit',
+  'common',
+  'redis',
+  'config',
+];
+
 /** Each room and the rooms it may import (the whole list: it is not transitive). */
 const ROOMS = {
   // shared kernel
@@ -43,38 +60,9 @@ const ROOMS = {
     'config',
   ],
   // personal data: the register joins every room's declaration and runs export and erasure through their services
-  privacy: [
-    'admissions',
-    'projects',
-    'students',
-    'jury',
-    'auditions',
-    'applications',
-    'catalogue',
-    'accounts',
-    'notifications',
-    'audit',
-    'common',
-    'redis',
-    'config',
-  ],
+  privacy: EVERY_DOMAIN_ROOM,
   // the pages: one room on top of every domain room, calling their services (never their tables)
-  web: [
-    'privacy',
-    'admissions',
-    'projects',
-    'students',
-    'jury',
-    'auditions',
-    'applications',
-    'catalogue',
-    'accounts',
-    'notifications',
-    'audit',
-    'common',
-    'redis',
-    'config',
-  ],
+  web: ['privacy', ...EVERY_DOMAIN_ROOM],
   // the health check reads the shared connections only
   health: ['common', 'redis', 'config'],
 };
