@@ -8,6 +8,9 @@ import { moveClock, resetClock } from './helpers/catalogue.js';
 import { drainNotifications } from './helpers/queues.js';
 import { enrolStudent } from './helpers/students.js';
 
+// The shared test database holds other specs' projects with familiar titles: this one is found by its own.
+const TITLE = `Nordiske stemmer ${Date.now().toString(36)}`;
+
 const OVERDUE_SUBJECT = 'Delmål i dit afgangsprojekt er overskredet';
 
 /**
@@ -91,7 +94,7 @@ describe('third-year project pages in a browser', () => {
     expect(await student.getByRole('alert').textContent()).toContain('Skriv en titel');
     await axe(student);
     await screenshot(student, 'project-propose-errors-360');
-    await student.getByLabel('Projektets titel').fill('Nordiske stemmer');
+    await student.getByLabel('Projektets titel').fill(TITLE);
     await student.getByLabel('Dit kunstneriske mål').fill('At finde min egen klang i nordisk kammermusik');
     await student.getByLabel('Beskrivelse').fill('En afgangskoncert med værker af Nielsen og Sibelius.');
     await student.getByLabel('Koncert').check();
@@ -143,7 +146,7 @@ describe('third-year project pages in a browser', () => {
     await moveClock(t, `${year}-09-17T10:00:00+02:00`);
     await t.app.get(Sweeper).runOnce();
     await teacher.goto('/teacher');
-    const row = teacher.locator('tr', { hasText: 'Nordiske stemmer' });
+    const row = teacher.locator('tr', { hasText: TITLE });
     expect(await row.textContent()).toContain(
       `Delmålet "Midtvejsfremlæggelse" skulle have været klar 15. september ${year}`,
     );
@@ -152,7 +155,7 @@ describe('third-year project pages in a browser', () => {
     await screenshot(teacher, 'teacher-at-risk-1280');
 
     const desk = await signIn(await laptop(), staff, '/staff/projects');
-    const staffRow = desk.locator('tr', { hasText: 'Nordiske stemmer' });
+    const staffRow = desk.locator('tr', { hasText: TITLE });
     expect(await staffRow.textContent()).toContain('Midtvejsfremlæggelse');
     expect(await desk.locator('tbody tr').first().textContent()).toContain('I risiko');
     await axe(desk);
@@ -185,7 +188,7 @@ describe('third-year project pages in a browser', () => {
 
     // The presentation calendar and its file.
     await teacher.goto(`/presentations?year=${year}`);
-    expect(await teacher.locator('main').textContent()).toContain('Koncert: Maja Jensen – Nordiske stemmer');
+    expect(await teacher.locator('main').textContent()).toContain(`Koncert: Maja Jensen – ${TITLE}`);
     await axe(teacher);
     await screenshot(teacher, 'presentations-1280');
     const ics = await teacher.request.get(`/presentations.ics?year=${year}`);
@@ -194,6 +197,6 @@ describe('third-year project pages in a browser', () => {
     const text = await ics.text();
     expect(text).toContain('BEGIN:VEVENT');
     expect(text).toContain(`DTSTART;VALUE=DATE:${year}0929`);
-    expect(text).toContain('Nordiske stemmer');
+    expect(text).toContain(TITLE);
   }, 300_000);
 });
