@@ -260,5 +260,5 @@ describe('third-year projects', () => {
     );
     await post(oliver, `/${id}/milestones/${manuscript.id}/complete`).expect(200);
     expect((await get(staff, `/${id}`).expect(200)).body).toMatchObject({ atRisk: false, riskReasons: [] });
-  });
+  }, 180_000); // the digest goes to every staff member the shared database has gathered by now
 });
