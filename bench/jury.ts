@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   const prefix = `academy-bench-jury-${Date.now()}`;
   const env = validateEnv({
     ...process.env,
+    // An unset NODE_ENV counts as production (issue 15): the bench runs a development app, like the harness.
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: prefix,
     RUN_MIGRATIONS: '0',
