@@ -536,29 +536,30 @@ export class AccountsService {
     }>;
     const today = copenhagenDate(this.clock.now());
     return new Map(
-      rows.map((user) => {
-        const minor = user.birth_date ? ageOn(user.birth_date, today) < ADULT_AGE : false;
-        return [
-          user.id,
+      rows.map((row) => [
+        row.id,
+        this.recipientOf(
           {
-            userId: user.id,
-            email: user.email,
-            name: user.name,
-            locale: user.locale,
-            ...(minor && user.guardian_email
-              ? { guardian: { name: user.guardian_name ?? '', email: user.guardian_email } }
-              : {}),
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            locale: row.locale,
+            birthDate: row.birth_date,
+            guardianName: row.guardian_name,
+            guardianEmail: row.guardian_email,
           },
-        ];
-      }),
+          today,
+        ),
+      ]),
     );
   }
 
-  /** contactOf for a user already in hand (e.g. just created in the caller's transaction). */
-  private recipientOf(user: User): Recipient {
-    const minor = user.birthDate
-      ? ageOn(user.birthDate, copenhagenDate(this.clock.now())) < ADULT_AGE
-      : false;
+  /** Where a person's messages go (and a minor's guardian's copy): for a row read above or a user already in hand. */
+  private recipientOf(
+    user: Pick<User, 'id' | 'email' | 'name' | 'locale' | 'birthDate' | 'guardianName' | 'guardianEmail'>,
+    today = copenhagenDate(this.clock.now()),
+  ): Recipient {
+    const minor = user.birthDate ? ageOn(user.birthDate, today) < ADULT_AGE : false;
     return {
       userId: user.id,
       email: user.email,
