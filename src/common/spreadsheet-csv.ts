@@ -1,0 +1,34 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** One column of an export: its heading (in Danish: the office opens these in a Danish Excel) and its cell. */
+export interface CsvColumn<Row> {
+  header: string;
+  cell: (row: Row) => string | number | null | undefined;
+}
+
+/**
+ * A table as a CSV file that a Danish Excel opens by double-click: UTF-8 with a byte order mark (or æøå turn
+ * into mojibake), semicolons between cells (Danish Excel's list separator; the comma is the decimal mark),
+ * CRLF line ends, a header row, decimals with a comma. Dates are the caller's: pass them formatted
+ * as a Danish date (01.02.2031). A cell that would start a formula (= + - @, tab, CR) is defused with an
+ * apostrophe (OWASP's CSV injection list); a negative number (−3 on the 7-point scale) stays a number.
+ */
+export function spreadsheetCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
+  return stringify(
+    rows.map((row) => columns.map((column) => cellText(column.cell(row)))),
+    {
+      bom: true,
+      delimiter: ';',
+      record_delimiter: 'windows',
+      header: true,
+      columns: columns.map((column, index) => ({ key: String(index), header: column.header })),
+    },
+  );
+}
+
+function cellText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (/^-\d+(,\d+)?$/.test(value)) return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
