@@ -448,11 +448,17 @@ async function threeRounds(
     }> = [];
     for (const t of TRACKS) {
       const roundId = rounds.get(t.track)![r];
-      const list = bench.must(
-        await bench.call(null, 'GET', `/rounds/${roundId}/auditions`, { token: staff }),
-        'auditions',
-      );
-      for (const a of list) auditions.push({ ...a, track: t.track, roundId });
+      // The list is paged like every other: read it 500 at a time.
+      for (let offset = 0; ; offset += 500) {
+        const page = bench.must(
+          await bench.call(null, 'GET', `/rounds/${roundId}/auditions?limit=500&offset=${offset}`, {
+            token: staff,
+          }),
+          'auditions',
+        );
+        for (const a of page.items) auditions.push({ ...a, track: t.track, roundId });
+        if (offset + 500 >= page.total) break;
+      }
     }
     const writes = auditions.flatMap((a) => [0, 1, 2].map((m) => ({ a, m })));
     // jurors work side by side: interleave so that concurrent writes come from different panels

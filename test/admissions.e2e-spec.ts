@@ -77,7 +77,7 @@ async function auditionedTrack(
     .expect(201);
   await t.http().post(`/api/rounds/${round.body.id}/schedule`).set(staff.auth).expect(200);
   const auditions = (await t.http().get(`/api/rounds/${round.body.id}/auditions`).set(staff.auth).expect(200))
-    .body as Array<{ id: string; applicationId: string }>;
+    .body.items as Array<{ id: string; applicationId: string }>;
   const rubric = await t
     .http()
     .get(`/api/intakes/${intake.id}/rubrics/classical`)
@@ -391,6 +391,190 @@ describe('admission decisions, results day, offers and the waiting list', () => 
       ).toHaveLength(1);
       expect(sink.to(by('E').person!.email)).toHaveLength(1);
       expect(await offerOf('H')).toBeNull();
+    });
+  });
+
+  describe('the desk: answers given by phone, a later deadline, searches and exports', () => {
+    const candidates: Candidate[] = [
+      { key: 'P', mainSubject: 'violin', level: 9, passed: true },
+      { key: 'Q', mainSubject: 'kontrabas', level: 8, passed: true },
+      { key: 'R', mainSubject: 'kontrabas', level: 7, passed: true },
+      { key: 'S', mainSubject: 'cello', level: 6, passed: true },
+      { key: 'T', mainSubject: 'klaver', level: 5, passed: true },
+    ];
+    const by = (key: string) => candidates.find((c) => c.key === key)!;
+    let intake: IntakeBody;
+    let year: number;
+    const offers = async () =>
+      (await t.http().get(`/api/intakes/${intake.id}/offers`).set(staff.auth).expect(200)).body as Array<{
+        id: string;
+        applicationId: string;
+        status: string;
+        respondBy: string;
+      }>;
+    const offerOf = async (key: string) =>
+      (await offers()).find((o) => o.applicationId === by(key).applicationId);
+
+    beforeAll(async () => {
+      ({ intake, year } = await auditionedTrack(t, staff, jurors, candidates));
+      await t.http().post(`/api/intakes/${intake.id}/decision-proposal`).set(staff.auth).expect(200);
+      await moveClock(t, `${year}-05-01T12:00:00+02:00`);
+      await t.http().post(`/api/intakes/${intake.id}/publish-results`).set(staff.auth).expect(200);
+      await drainNotifications(t);
+      sink.clear();
+    }, 120_000);
+
+    it('the staff list finds an applicant by part of the name or e-mail, with the name in each row', async () => {
+      const byName = await t
+        .http()
+        .get('/api/applications')
+        .query({ intakeId: intake.id, q: 'ANSØGER r' })
+        .set(staff.auth)
+        .expect(200);
+      expect(byName.body.total).toBe(1);
+      expect(byName.body.items[0]).toMatchObject({
+        id: by('R').applicationId,
+        applicantName: 'Ansøger R',
+        applicantEmail: by('R').person!.email,
+      });
+      const byEmail = await t
+        .http()
+        .get('/api/applications')
+        .query({ intakeId: intake.id, q: by('S').person!.email.slice(0, 12) })
+        .set(staff.auth)
+        .expect(200);
+      expect(byEmail.body.items.map((a: { id: string }) => a.id)).toEqual([by('S').applicationId]);
+      const subject = await t
+        .http()
+        .get('/api/applications')
+        .query({ intakeId: intake.id, mainSubject: 'kontrabas' })
+        .set(staff.auth)
+        .expect(200);
+      expect(subject.body.total).toBe(2);
+      const nobody = await t
+        .http()
+        .get('/api/applications')
+        .query({ intakeId: intake.id, q: '%' })
+        .set(staff.auth)
+        .expect(200);
+      expect(nobody.body).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('an acceptance by phone promotes nobody; a decline by phone promotes the next who fits the quota', async () => {
+      const p = (await offerOf('P'))!;
+      await t
+        .http()
+        .post(`/api/offers/${p.id}/answer`)
+        .set(staff.auth)
+        .send({ answer: 'accepted', channel: 'phone' })
+        .expect(400);
+      const accepted = await t
+        .http()
+        .post(`/api/offers/${p.id}/answer`)
+        .set(staff.auth)
+        .send({ answer: 'accepted', channel: 'phone', answeredBy: 'Faren', note: 'Ringede kl. 10' })
+        .expect(200);
+      expect(accepted.body).toMatchObject({ status: 'accepted', enrolmentId: expect.any(String) });
+      expect(await offers()).toHaveLength(3);
+      const audit = await t
+        .http()
+        .get('/api/audit')
+        .query({ entity: 'offer', entityId: p.id, action: 'offer.answer_recorded' })
+        .set(staff.auth)
+        .expect(200);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          actorId: staff.id,
+          after: expect.objectContaining({ answer: 'accepted', channel: 'phone', answeredBy: 'Faren' }),
+          reason: 'Ringede kl. 10',
+        }),
+      ]);
+      // The cello's seat frees; R (the next) is a second double bass over the quota, so T is promoted.
+      const s = (await offerOf('S'))!;
+      await t
+        .http()
+        .post(`/api/offers/${s.id}/answer`)
+        .set(staff.auth)
+        .send({ answer: 'declined', channel: 'in_person', answeredBy: 'Ansøger S selv' })
+        .expect(200);
+      expect(await offerOf('R')).toBeUndefined();
+      expect(await offerOf('T')).toMatchObject({ status: 'open' });
+    });
+
+    it('a later deadline for one offer is audited and e-mailed; an earlier one is refused', async () => {
+      const q = (await offerOf('Q'))!;
+      await t
+        .http()
+        .post(`/api/offers/${q.id}/extend`)
+        .set(staff.auth)
+        .send({ deadline: `${year}-05-02`, reason: 'x' })
+        .expect(400);
+      await t
+        .http()
+        .post(`/api/offers/${q.id}/extend`)
+        .set(staff.auth)
+        .send({ deadline: `${year}-02-30`, reason: 'x' })
+        .expect(400);
+      sink.clear();
+      const res = await t
+        .http()
+        .post(`/api/offers/${q.id}/extend`)
+        .set(staff.auth)
+        .send({ deadline: `${year}-05-25`, reason: 'Venter på svar fra konservatoriet' })
+        .expect(200);
+      expect(res.body.respondBy).toBe(`${year}-05-25T23:59:59.999+02:00`);
+      const audit = await t
+        .http()
+        .get('/api/audit')
+        .query({ entity: 'offer', entityId: q.id, action: 'offer.deadline_extended' })
+        .set(staff.auth)
+        .expect(200);
+      expect(audit.body.items[0]).toMatchObject({
+        reason: 'Venter på svar fra konservatoriet',
+        before: { respondBy: `${year}-05-15T23:59:59.999+02:00` },
+      });
+      await drainNotifications(t);
+      expect(sink.to(by('Q').person!.email).map((m) => m.subject)).toEqual([
+        'Du har fået længere tid til at svare',
+      ]);
+      await t
+        .http()
+        .post(`/api/offers/${(await offerOf('P'))!.id}/extend`)
+        .set(staff.auth)
+        .send({ deadline: `${year}-05-30`, reason: 'x' })
+        .expect(409);
+    });
+
+    it('decisions and applications export for a Danish Excel', async () => {
+      const decisions = await t
+        .http()
+        .get(`/api/intakes/${intake.id}/decisions.csv`)
+        .set(staff.auth)
+        .expect(200);
+      expect(decisions.headers['content-type']).toMatch(/text\/csv/);
+      expect(decisions.text.startsWith('\uFEFF')).toBe(true);
+      const lines = decisions.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        'Linje;Placering;Ansøger;Hovedfag;Karakter;Forslag;Afgørelse;Begrundelse for afvigelse',
+      );
+      expect(lines[1]).toMatch(/^classical;1;Ansøger P;violin;\d+;Optages;Optages;$/);
+      const applications = await t
+        .http()
+        .get(`/api/intakes/${intake.id}/applications.csv`)
+        .set(staff.auth)
+        .expect(200);
+      const rows = applications.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(rows[0]).toBe('Ansøger;E-mail;Linje;Hovedfag;Status;Indsendt;Oprettet');
+      expect(rows).toHaveLength(6);
+      expect(rows.find((r) => r.startsWith('Ansøger P;'))).toMatch(
+        /;Har takket ja;20\.01\.\d{4};\d{2}\.\d{2}\.\d{4}$/,
+      );
     });
   });
 

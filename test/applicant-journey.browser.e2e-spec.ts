@@ -269,7 +269,7 @@ async function scheduleAudition(t: TestApp, staff: Person, jurors: Person[], int
   const scheduled = await t.http().post(`/api/rounds/${round.body.id}/schedule`).set(staff.auth).expect(200);
   expect(scheduled.body.unscheduled).toEqual([]);
   const auditions = await t.http().get(`/api/rounds/${round.body.id}/auditions`).set(staff.auth).expect(200);
-  return { roundId: round.body.id as string, auditionId: auditions.body[0].id as string };
+  return { roundId: round.body.id as string, auditionId: auditions.body.items[0].id as string };
 }
 
 /** Every juror scores the audition well, the chair records a pass, and staff make the decision proposal. */

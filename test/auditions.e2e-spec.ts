@@ -227,7 +227,8 @@ describe('audition rounds, slots, panels and scheduling', () => {
     const all: AuditionRow[] = [];
     for (const track of TRACKS) {
       const res = await t.http().get(`/api/rounds/${rounds[track].id}/auditions`).set(staff.auth).expect(200);
-      all.push(...res.body);
+      expect(res.body.total).toBe(res.body.items.length);
+      all.push(...res.body.items);
     }
     expect(all).toHaveLength(60);
     expect(new Set(all.map((a) => a.applicationId)).size).toBe(60);
@@ -284,13 +285,79 @@ describe('audition rounds, slots, panels and scheduling', () => {
     expect(JSON.stringify(mine.body.auditions)).not.toContain(first.panelId);
   });
 
+  it('the auditions list pages like every list, in time order; the schedule exports for a Danish Excel', async () => {
+    const whole = await t
+      .http()
+      .get(`/api/rounds/${rounds.classical.id}/auditions`)
+      .query({ limit: 500 })
+      .set(staff.auth)
+      .expect(200);
+    expect(whole.body.total).toBe(20);
+    const times = whole.body.items.map((a: AuditionRow) => a.startsAt);
+    expect(times).toEqual([...times].sort());
+    const page = await t
+      .http()
+      .get(`/api/rounds/${rounds.classical.id}/auditions`)
+      .query({ limit: 5, offset: 5 })
+      .set(staff.auth)
+      .expect(200);
+    expect(page.body.total).toBe(20);
+    expect(page.body.items.map((a: AuditionRow) => a.id)).toEqual(
+      whole.body.items.slice(5, 10).map((a: AuditionRow) => a.id),
+    );
+    await t
+      .http()
+      .get(`/api/rounds/${rounds.classical.id}/auditions`)
+      .query({ limit: 0 })
+      .set(staff.auth)
+      .expect(400);
+    const csv = await t
+      .http()
+      .get(`/api/rounds/${rounds.classical.id}/schedule.csv`)
+      .set(staff.auth)
+      .expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Dato;Start;Slut;Sted;Lokale;Panel;Ansøger;Linje;Hovedfag;Fremmøde');
+    expect(lines).toHaveLength(21);
+    expect(lines[1]).toMatch(/^\d{2}\.02\.\d{4};\d{2}:\d{2};\d{2}:\d{2};Aalborg Kulturskole;Sal 1;/);
+  });
+
+  it('a panel member is replaced by a juror who is free at its times; never by a busy one, a non-juror, or for a non-member', async () => {
+    const production = rounds.production.panelId;
+    const replace = (panelId: string, leaving: string, joining: string) =>
+      t.http().put(`/api/panels/${panelId}/members/${leaving}`).set(staff.auth).send({ userId: joining });
+    // Censor 1 judges classical on days 1-2; the production panel sits on days 3-4.
+    const res = await replace(production, jurors[6].id, jurors[0].id).expect(200);
+    expect(res.body.members).toEqual(expect.arrayContaining([{ userId: jurors[0].id, role: 'chair' }]));
+    const audit = await t
+      .http()
+      .get('/api/audit')
+      .query({ entity: 'panel', entityId: production, action: 'panel.member_replaced' })
+      .set(staff.auth)
+      .expect(200);
+    expect(audit.body.items[0]).toMatchObject({
+      before: { userId: jurors[6].id },
+      after: { userId: jurors[0].id },
+    });
+    // Censor 4 sits on the rhythmic panel at the classical panel's times.
+    const busy = await replace(rounds.classical.panelId, jurors[1].id, jurors[3].id).expect(409);
+    expect(busy.body.message).toContain('Censor 4');
+    await replace(rounds.classical.panelId, jurors[1].id, staff.id).expect(400);
+    await replace(rounds.classical.panelId, jurors[6].id, jurors[5].id).expect(404);
+    await replace(production, jurors[0].id, jurors[6].id).expect(200);
+  });
+
   it('moving one audition sends one change e-mail and moves its reminder; the reminder comes once, the day before the new time', async () => {
     const list = await t
       .http()
       .get(`/api/rounds/${rounds.classical.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    const audition: AuditionRow = list.body.find(
+    const audition: AuditionRow = list.body.items.find(
       (a: AuditionRow) => applicants.get(a.applicationId)!.unavailable.length === 0,
     );
     const slots = await t.app
@@ -327,7 +394,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .http()
       .put(`/api/auditions/${audition.id}/slot`)
       .set(staff.auth)
-      .send({ slotId: list.body[1].slotId })
+      .send({ slotId: list.body.items[1].slotId })
       .expect(409);
 
     sink.clear();
@@ -343,7 +410,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .get(`/api/rounds/${rounds.rhythmic.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    const [a, b] = list.body as AuditionRow[];
+    const [a, b] = list.body.items as AuditionRow[];
     const chair = jurors[3];
     await t.http().post(`/api/auditions/${a.id}/check-in`).set(jurors[4].auth).expect(403);
     await t.http().post(`/api/auditions/${a.id}/check-in`).set(jurors[0].auth).expect(404);
@@ -360,7 +427,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .get(`/api/rounds/${rounds.rhythmic.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    expect(after.body.find((x: AuditionRow) => x.id === b.id).attendance).toBe('no_show');
+    expect(after.body.items.find((x: AuditionRow) => x.id === b.id).attendance).toBe('no_show');
     // A no-show can't advance.
     await t
       .http()
@@ -382,7 +449,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .get(`/api/rounds/${rounds.production.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    const audition: AuditionRow = list.body.find(
+    const audition: AuditionRow = list.body.items.find(
       (a: AuditionRow) => applicants.get(a.applicationId)!.unavailable.length === 0,
     );
     const owner = applicants.get(audition.applicationId)!.person;
@@ -441,7 +508,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .get(`/api/rounds/${rounds.production.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    const audition: AuditionRow = list.body[list.body.length - 1];
+    const audition: AuditionRow = list.body.items[list.body.items.length - 1];
     const person = applicants.get(audition.applicationId)!.person;
     await t.http().post(`/api/applications/${audition.applicationId}/withdraw`).set(person.auth).expect(200);
     const rows = await t.app
@@ -457,7 +524,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .get(`/api/rounds/${rounds.production.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    const audition: AuditionRow = (list.body as AuditionRow[]).filter(
+    const audition: AuditionRow = (list.body.items as AuditionRow[]).filter(
       (a) => a.attendance === 'scheduled' && applicants.get(a.applicationId)!.unavailable.length === 0,
     )[1];
     const owner = applicants.get(audition.applicationId)!.person;
@@ -524,7 +591,7 @@ describe('audition rounds, slots, panels and scheduling', () => {
       .get(`/api/rounds/${rounds.classical.id}/auditions`)
       .set(staff.auth)
       .expect(200);
-    const chosen = (list.body as AuditionRow[]).slice(0, 3).map((a) => a.applicationId);
+    const chosen = (list.body.items as AuditionRow[]).slice(0, 3).map((a) => a.applicationId);
     sink.clear();
     await t
       .http()

@@ -362,6 +362,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     }),
   },
   'GET /api/intakes/{id}/rounds': { expect: staffOnly, request: (w) => ({ params: { id: w.mgk.id } }) },
+  'GET /api/intakes/{id}/applications.csv': {
+    expect: staffOnly,
+    request: (w) => ({ params: { id: w.mgk.id } }),
+  },
   'POST /api/rounds/{id}/panels': {
     expect: staffOnly,
     request: async (w) => ({
@@ -388,6 +392,24 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     },
   },
   'GET /api/rounds/{id}/auditions': { expect: staffOnly, request: (w) => ({ params: { id: w.roundId } }) },
+  'GET /api/rounds/{id}/schedule.csv': { expect: staffOnly, request: (w) => ({ params: { id: w.roundId } }) },
+  // A fresh panel per successful call: its subject examiner (who has scored nothing) gives the seat to a new juror.
+  'PUT /api/panels/{id}/members/{userId}': changing(staffOnly, async (w) => {
+    const leaving = await w.juror();
+    const panel = await w.t
+      .http()
+      .post(`/api/rounds/${w.roundId}/panels`)
+      .set(w.staff.auth)
+      .send({
+        name: `Panel ${uniqueEmail('p').slice(2, 10)}`,
+        members: [
+          { userId: (await w.juror()).id, role: 'chair' },
+          { userId: leaving.id, role: 'subject_examiner' },
+        ],
+      })
+      .expect(201);
+    return { params: { id: panel.body.id, userId: leaving.id }, body: { userId: (await w.juror()).id } };
+  }),
   // The chair (jurorOnPanel) records attendance; another panel member (recusedJuror: a subject examiner, and
   // recused from this audition) knows it exists but may not (403); a juror of another panel must not learn it
   // exists (404). Attendance is a fact recorded at the door, not a judgement: recusal does not change who records it.
@@ -506,6 +528,18 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   'GET /api/intakes/{id}/waiting-list.csv': reading(staffOnly, async (w) => ({
     params: { id: (await w.offersIntake()).id },
     query: { track: 'classical' },
+  })),
+  'GET /api/intakes/{id}/decisions.csv': reading(staffOnly, async (w) => ({
+    params: { id: (await w.offersIntake()).id },
+  })),
+  // Staff write down an answer given by phone, or give one offer more time; nobody else may.
+  'POST /api/offers/{id}/answer': changing(staffOnly, async (w) => ({
+    params: { id: (await w.offer()).id },
+    body: { answer: 'accepted', channel: 'phone', answeredBy: 'Ansøgeren selv', note: 'Ringede' },
+  })),
+  'POST /api/offers/{id}/extend': changing(staffOnly, async (w) => ({
+    params: { id: (await w.offer()).id },
+    body: { deadline: '2099-06-30', reason: 'Venter på svar fra en anden skole' },
   })),
   // Only the applicant it was made to answers an offer (not even staff); another applicant: 404.
   'POST /api/offers/{id}/accept': changing(ownerOnly, async (w) => {

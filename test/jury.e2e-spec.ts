@@ -87,8 +87,9 @@ describe('jury', () => {
   }
 
   async function auditionsOf(roundId: string): Promise<AuditionRow[]> {
-    const res = await t.http().get(`/api/rounds/${roundId}/auditions`).set(staff.auth).expect(200);
-    return res.body;
+    const res = await t.http().get(`/api/rounds/${roundId}/auditions?limit=500`).set(staff.auth).expect(200);
+    expect(res.body.total).toBe(res.body.items.length);
+    return res.body.items;
   }
 
   beforeAll(async () => {

@@ -606,6 +606,26 @@ export class AccountsService {
     return new Map(rows.map((u) => [u.id, u.name]));
   }
 
+  /** Name and e-mail of many people at once, for staff lists (no guardian copies: that is recipientOf's job). */
+  async peopleOf(ids: string[]): Promise<Map<string, { name: string; email: string }>> {
+    if (!ids.length) return new Map();
+    const rows = (await this.dataSource.query(
+      'SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    )) as Array<{ id: string; name: string; email: string }>;
+    return new Map(rows.map((u) => [u.id, { name: u.name, email: u.email }]));
+  }
+
+  /** Ids of the people with this role whose name or e-mail contains `q` (case-insensitive), for staff searches. */
+  async idsMatching(q: string, role: Role): Promise<string[]> {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = (await this.dataSource.query(
+      'SELECT id FROM users WHERE role = $1 AND (name ILIKE $2 OR email ILIKE $2)',
+      [role, pattern],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
   /** Everyone with this role, e.g. every staff member for a digest. */
   async idsWithRole(role: Role): Promise<string[]> {
     return (await this.users.find({ select: { id: true }, where: { role } })).map((u) => u.id);

@@ -10,12 +10,17 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { invalid } from '../common/errors.js';
 import type { RankingMethod } from '../jury/jury.service.js';
 import { AdmissionsService } from './admissions.service.js';
-import { SetDecisionDto, WaitingListQuery } from './dto/admissions.dto.js';
+import {
+  ExtendOfferDto,
+  RecordOfferAnswerDto,
+  SetDecisionDto,
+  WaitingListQuery,
+} from './dto/admissions.dto.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -76,6 +81,40 @@ export class AdmissionsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   waitingList(@Param('id', uuid) intakeId: string, @Query() query: WaitingListQuery) {
     return this.admissions.waitingListCsv(intakeId, query.track);
+  }
+
+  @Get('intakes/:id/decisions.csv')
+  @Roles('staff')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="afgoerelser.csv"')
+  decisionsCsv(@Param('id', uuid) intakeId: string) {
+    return this.admissions.decisionsCsv(intakeId);
+  }
+
+  @Post('offers/:id/answer')
+  @HttpCode(200)
+  @Roles('staff')
+  @ApiOperation({
+    summary:
+      'Records an answer the applicant gave by phone, in person or by letter (audited); a decline promotes the next on the waiting list who fits the quotas',
+  })
+  recordAnswer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) offerId: string,
+    @Body() dto: RecordOfferAnswerDto,
+  ) {
+    return this.admissions.recordAnswer(user, offerId, dto);
+  }
+
+  @Post('offers/:id/extend')
+  @HttpCode(200)
+  @Roles('staff')
+  @ApiOperation({
+    summary: "Moves one open offer's deadline later (audited); the applicant is e-mailed the new one",
+  })
+  extend(@CurrentUser() user: AuthUser, @Param('id', uuid) offerId: string, @Body() dto: ExtendOfferDto) {
+    return this.admissions.extendDeadline(user, offerId, dto);
   }
 
   @Post('offers/:id/accept')

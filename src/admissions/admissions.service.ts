@@ -15,17 +15,19 @@ import {
   copenhagenDate,
   endOfDayInCopenhagen,
   formatCopenhagen,
+  isCalendarDate,
   toCopenhagenIso,
 } from '../common/time.js';
 import { JuryService, type RankingMethod } from '../jury/jury.service.js';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
 import { StudentsService } from '../students/students.service.js';
 import { Decision, ResultsPublication, type Outcome } from './decision.entity.js';
-import type { SetDecisionDto } from './dto/admissions.dto.js';
+import type { ExtendOfferDto, RecordOfferAnswerDto, SetDecisionDto } from './dto/admissions.dto.js';
 import { mapDecision, mapOffer } from './admissions.mapper.js';
 import { Offer } from './offer.entity.js';
 import { nextOnWaitlist, proposeTrack } from './proposal.js';
 import { waitingListCsv } from './waiting-list-csv.js';
+import { decisionsCsv } from './decisions-csv.js';
 import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
 import { ADMISSIONS_PERSONAL_DATA } from './personal-data.js';
 
@@ -301,8 +303,89 @@ export class AdmissionsService {
     return this.answer(user, offerId, 'declined');
   }
 
-  private async answer(user: AuthUser, offerId: string, answer: 'accepted' | 'declined') {
-    const { offer: peek, intake } = await this.offerContext(user, offerId);
+  /**
+   * Staff record an answer given by phone, in person or by letter, on the applicant's behalf: the same rules as
+   * the applicant's own answer (a decline promotes the next who fits; an acceptance promotes nobody), plus an
+   * audit record of who answered, how, and who wrote it down.
+   */
+  recordAnswer(actor: AuthUser, offerId: string, dto: RecordOfferAnswerDto) {
+    return this.answer(actor, offerId, dto.answer, dto);
+  }
+
+  /** A later last day for one open offer: audited with the reason, the applicant told the new deadline. */
+  async extendDeadline(actor: AuthUser, offerId: string, dto: ExtendOfferDto) {
+    if (!isCalendarDate(dto.deadline)) throw invalid('deadline', 'deadline must be a real date (YYYY-MM-DD)');
+    const peek = await this.offers.findOneBy({ id: offerId });
+    if (!peek) throw notFound('offer', offerId);
+    const intake = await this.catalogue.getIntake(peek.intakeId);
+    const respondBy = endOfDayInCopenhagen(dto.deadline);
+    return this.dataSource.transaction(async (tx) => {
+      await this.lockTrack(tx, peek);
+      const offer = await tx.findOneOrFail(Offer, {
+        where: { id: offerId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (offer.status !== 'open') {
+        throw new DomainError(ErrorCode.InvalidState, `This offer is already ${offer.status}`, [
+          { field: 'offerId', current: offer.status },
+        ]);
+      }
+      if (respondBy.getTime() <= offer.respondBy.getTime()) {
+        throw invalid(
+          'deadline',
+          `deadline must be after the current one, ${copenhagenDate(offer.respondBy)}`,
+        );
+      }
+      const before = { respondBy: toCopenhagenIso(offer.respondBy) };
+      offer.respondBy = respondBy;
+      await tx.save(offer);
+      const to = await this.accounts.contactOf(offer.applicantId, tx);
+      const data = {
+        programme: intake.programme,
+        respondBy: respondBy.toISOString(),
+        link: this.links.application(offer.applicationId),
+      };
+      await this.notifications.enqueue(tx, {
+        type: 'offer_extended',
+        to,
+        applicationId: offer.applicationId,
+        data,
+      });
+      // The reminder moves with the deadline.
+      await this.notifications.cancel(tx, reminderTopic(offer.id));
+      const remindAt = addCopenhagenDays(respondBy, -OFFER_REMINDER_DAYS);
+      if (remindAt.getTime() > this.clock.now().getTime()) {
+        await this.notifications.enqueue(tx, {
+          type: 'offer_reminder',
+          to,
+          applicationId: offer.applicationId,
+          topic: reminderTopic(offer.id),
+          sendAt: remindAt,
+          data,
+        });
+      }
+      await this.audit.record(tx, {
+        actor,
+        action: 'offer.deadline_extended',
+        entity: 'offer',
+        entityId: offer.id,
+        before,
+        after: { respondBy: toCopenhagenIso(respondBy), applicationId: offer.applicationId },
+        reason: dto.reason,
+      });
+      return mapOffer(offer);
+    });
+  }
+
+  private async answer(
+    user: AuthUser,
+    offerId: string,
+    answer: 'accepted' | 'declined',
+    onBehalf?: RecordOfferAnswerDto,
+  ) {
+    const { offer: peek, intake } = onBehalf
+      ? await this.offerForStaff(offerId)
+      : await this.offerContext(user, offerId);
     return this.dataSource.transaction(async (tx) => {
       await this.lockTrack(tx, peek);
       const offer = await tx.findOneOrFail(Offer, {
@@ -323,6 +406,21 @@ export class AdmissionsService {
         offer.enrolmentId = enrolment.id;
       }
       await this.close(tx, offer, answer, user);
+      if (onBehalf) {
+        await this.audit.record(tx, {
+          actor: user,
+          action: 'offer.answer_recorded',
+          entity: 'offer',
+          entityId: offer.id,
+          after: {
+            applicationId: offer.applicationId,
+            answer,
+            channel: onBehalf.channel,
+            answeredBy: onBehalf.answeredBy,
+          },
+          reason: onBehalf.note ?? null,
+        });
+      }
       if (answer === 'declined') await this.promote(tx, intake, offer.track, user);
       return mapOffer(offer);
     });
@@ -417,6 +515,21 @@ export class AdmissionsService {
         applicant: names.get(summaries.get(r.applicationId)!.applicantId) ?? '',
         mainSubject: r.mainSubject,
         grade: r.grade,
+      })),
+    );
+  }
+
+  /** Every decision of the intake per track in rank order, for a Danish Excel. */
+  async decisionsCsv(intakeId: string): Promise<string> {
+    const { items } = await this.listDecisions(intakeId);
+    const summaries = new Map(
+      (await this.applications.summaries(items.map((d) => d.applicationId))).map((s) => [s.id, s]),
+    );
+    const names = await this.accounts.namesOf([...summaries.values()].map((s) => s.applicantId));
+    return decisionsCsv(
+      items.map((d) => ({
+        ...d,
+        applicant: names.get(summaries.get(d.applicationId)?.applicantId ?? '') ?? '',
       })),
     );
   }
@@ -574,6 +687,12 @@ export class AdmissionsService {
         [{ field: 'respondBy', respondBy: toCopenhagenIso(offer.respondBy) }],
       );
     }
+  }
+
+  private async offerForStaff(offerId: string) {
+    const offer = await this.offers.findOneBy({ id: offerId });
+    if (!offer) throw notFound('offer', offerId);
+    return { offer, intake: await this.catalogue.getIntake(offer.intakeId) };
   }
 
   private async offerContext(user: AuthUser, offerId: string) {

@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   Headers,
   HttpCode,
   Param,
@@ -16,7 +17,15 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { RateLimited } from '../common/rate-limit.js';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { ApplicationsService } from './applications.service.js';
@@ -156,5 +165,22 @@ export class ApplicationsController {
     @Param('materialId', id) materialId: string,
   ) {
     await this.materials.remove(user, applicationId, materialId);
+  }
+}
+
+/** The applications of one intake as a spreadsheet (the office's list for the year). */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('intakes')
+export class IntakeApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Get(':id/applications.csv')
+  @Roles('staff')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="ansoegninger.csv"')
+  csv(@Param('id', id) intakeId: string) {
+    return this.applications.intakeCsv(intakeId);
   }
 }

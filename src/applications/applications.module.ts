@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { Sweeper } from '../common/sweeper.js';
 import type { Env } from '../config/env.js';
 import { Application } from './application.entity.js';
-import { ApplicationsController } from './applications.controller.js';
+import { ApplicationsController, IntakeApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { Material } from './material.entity.js';
 import { MaterialsService } from './materials.service.js';
@@ -36,7 +36,7 @@ import { removeLeftOverUploads, uploadFolder } from './storage/upload-folder.js'
       }),
     }),
   ],
-  controllers: [ApplicationsController],
+  controllers: [ApplicationsController, IntakeApplicationsController],
   providers: [ApplicationsService, MaterialsService, fileStorageProvider],
   // The web pages are a second face of this room: they upload with the same multer settings and service.
   exports: [ApplicationsService, MaterialsService, MulterModule],

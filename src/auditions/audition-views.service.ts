@@ -12,6 +12,7 @@ import { RescheduleRequest } from './reschedule-request.entity.js';
 import { Round } from './round.entity.js';
 import { Slot } from './slot.entity.js';
 import { RoundsService } from './rounds.service.js';
+import { scheduleCsv } from './schedule-csv.js';
 
 /** What staff, jurors and applicants see of auditions: lists, the jurors' timetable, the applicant's own. */
 @Injectable()
@@ -28,10 +29,30 @@ export class AuditionViewsService {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  async listAuditions(roundId: string) {
+  /** A page of the round's auditions in time order (pre-screen ones, with no slot, first), with the total. */
+  async listAuditions(roundId: string, page: { limit: number; offset: number }) {
+    await this.rounds.findRound(roundId);
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, count(*) OVER ()::int AS total FROM auditions a
+         LEFT JOIN slots s ON s.id = a.slot_id
+         JOIN panels p ON p.id = a.panel_id
+        WHERE a.round_id = $1
+        ORDER BY s.starts_at ASC NULLS FIRST, p.name ASC, a.id ASC
+        LIMIT $2 OFFSET $3`,
+      [roundId, page.limit, page.offset],
+    )) as Array<{ id: string; total: number }>;
+    const total = rows.length ? rows[0].total : page.offset ? await this.auditions.countBy({ roundId }) : 0;
+    const auditions = rows.length ? await this.auditions.findBy({ id: In(rows.map((r) => r.id)) }) : [];
+    const order = new Map(rows.map((r, i) => [r.id, i]));
+    const items = await this.describe(auditions, { staff: true });
+    return { items: items.sort((x, y) => order.get(x.id)! - order.get(y.id)!), total };
+  }
+
+  /** Every audition of the round, in time order, as the schedule export lists them. */
+  async scheduleCsv(roundId: string): Promise<string> {
     await this.rounds.findRound(roundId);
     const auditions = await this.auditions.find({ where: { roundId } });
-    return this.describe(auditions, { staff: true });
+    return scheduleCsv(await this.describe(auditions, { staff: true }));
   }
 
   /** The caller's panels' timetable: times, rooms and who comes, never scores. */

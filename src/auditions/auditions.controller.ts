@@ -1,6 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
+import { PageQuery } from '../common/pagination.js';
 import { AuditionsService } from './auditions.service.js';
 import {
   AdvanceDto,
@@ -9,6 +21,7 @@ import {
   CreateSlotsDto,
   MoveAuditionDto,
   RescheduleDecisionDto,
+  ReplacePanelMemberDto,
   RescheduleRequestDto,
 } from './dto/auditions.dto.js';
 
@@ -46,6 +59,21 @@ export class AuditionsController {
     return this.auditions.createPanel(user, roundId, dto);
   }
 
+  @Put('panels/:id/members/:userId')
+  @Roles('staff')
+  @ApiOperation({
+    summary:
+      'Another juror takes this member’s seat and role; 409 once the leaving juror has scored on the panel or when the newcomer sits on another panel at the same time',
+  })
+  replaceMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) panelId: string,
+    @Param('userId', uuid) leavingUserId: string,
+    @Body() dto: ReplacePanelMemberDto,
+  ) {
+    return this.auditions.replacePanelMember(user, panelId, leavingUserId, dto.userId);
+  }
+
   @Post('rounds/:id/slots')
   @Roles('staff')
   createSlots(
@@ -72,8 +100,17 @@ export class AuditionsController {
 
   @Get('rounds/:id/auditions')
   @Roles('staff')
-  listAuditions(@Param('id', uuid) roundId: string) {
-    return this.auditions.listAuditions(roundId);
+  listAuditions(@Param('id', uuid) roundId: string, @Query() page: PageQuery) {
+    return this.auditions.listAuditions(roundId, page);
+  }
+
+  @Get('rounds/:id/schedule.csv')
+  @Roles('staff')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="proeveplan.csv"')
+  scheduleCsv(@Param('id', uuid) roundId: string) {
+    return this.auditions.scheduleCsv(roundId);
   }
 
   @Post('auditions/:id/check-in')

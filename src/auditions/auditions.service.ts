@@ -23,7 +23,7 @@ import type {
   RescheduleRequestDto,
 } from './dto/auditions.dto.js';
 import { RescheduleRequestsService } from './reschedule-requests.service.js';
-import { RoundsService } from './rounds.service.js';
+import { RoundsService, type LeavePanelCheck } from './rounds.service.js';
 import { SchedulingService } from './scheduling.service.js';
 import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
 import { AUDITIONS_PERSONAL_DATA } from './personal-data.js';
@@ -91,6 +91,23 @@ export class AuditionsService {
     return this.rounds.createSlots(actor, roundId, dto);
   }
 
+  replacePanelMember(actor: AuthUser, panelId: string, leavingUserId: string, joiningUserId: string) {
+    return this.rounds.replaceMember(actor, panelId, leavingUserId, joiningUserId);
+  }
+
+  /** The jury says whether a juror may still leave a panel (see LeavePanelCheck). */
+  addLeavePanelCheck(check: LeavePanelCheck): void {
+    this.rounds.addLeavePanelCheck(check);
+  }
+
+  listPanels(roundId: string) {
+    return this.rounds.listPanels(roundId);
+  }
+
+  listSlots(roundId: string) {
+    return this.rounds.listSlots(roundId);
+  }
+
   // ---- scheduling, moving, advancing (SchedulingService) -------------------------------------
 
   schedule(actor: AuthUser, roundId: string) {
@@ -127,8 +144,12 @@ export class AuditionsService {
 
   // ---- what staff, jurors and other rooms read (AuditionViewsService and here) ---------------
 
-  listAuditions(roundId: string) {
-    return this.views.listAuditions(roundId);
+  listAuditions(roundId: string, page: { limit: number; offset: number } = { limit: 50, offset: 0 }) {
+    return this.views.listAuditions(roundId, page);
+  }
+
+  scheduleCsv(roundId: string) {
+    return this.views.scheduleCsv(roundId);
   }
 
   /**

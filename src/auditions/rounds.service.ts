@@ -14,9 +14,17 @@ import { Round } from './round.entity.js';
 import { consecutiveSlots, slotsOverlap } from './scheduling.js';
 import { Slot } from './slot.entity.js';
 
+/**
+ * Asked before a juror leaves a panel: a reason they may not (e.g. "has scored 3 auditions"), or null. The jury
+ * registers one (it knows the scores); this room does not depend on it.
+ */
+export type LeavePanelCheck = (em: EntityManager, panelId: string, userId: string) => Promise<string | null>;
+
 /** Setting up a round: the round itself, its panels and their slots (no room double-booked, no juror in two places). */
 @Injectable()
 export class RoundsService {
+  private readonly leaveChecks: LeavePanelCheck[] = [];
+
   constructor(
     @InjectRepository(Round) private readonly rounds: Repository<Round>,
     @InjectRepository(Panel) private readonly panels: Repository<Panel>,
@@ -189,6 +197,80 @@ export class RoundsService {
         }
         throw error;
       }
+    });
+  }
+
+  addLeavePanelCheck(check: LeavePanelCheck): void {
+    this.leaveChecks.push(check);
+  }
+
+  /** The round's panels with their members, by name. */
+  async listPanels(roundId: string) {
+    await this.findRound(roundId);
+    const rows = await this.panels.find({
+      where: { roundId },
+      relations: { members: true },
+      order: { name: 'ASC' },
+    });
+    return rows.map((p) => mapPanel(p, p.members ?? []));
+  }
+
+  /** The round's slots in time order. */
+  async listSlots(roundId: string) {
+    await this.findRound(roundId);
+    const rows = await this.dataSource.getRepository(Slot).find({
+      where: { roundId },
+      order: { startsAt: 'ASC', room: 'ASC' },
+    });
+    return rows.map(mapSlot);
+  }
+
+  /**
+   * Another juror takes a member's seat (same role): refused once the leaving juror has scored on this panel, or
+   * when the newcomer is not an active juror, already on the panel, or sits on another panel at one of its times.
+   */
+  async replaceMember(actor: AuthUser, panelId: string, leavingUserId: string, joiningUserId: string) {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['slots']);
+      const panel = await tx.findOne(Panel, { where: { id: panelId }, relations: { members: true } });
+      if (!panel) throw notFound('panel', panelId);
+      const members = panel.members ?? [];
+      const seat = members.find((m) => m.userId === leavingUserId);
+      if (!seat) throw notFound('panel member', leavingUserId);
+      if (members.some((m) => m.userId === joiningUserId)) {
+        throw invalid('userId', 'userId is already on this panel');
+      }
+      const [juror] = await this.accounts.withRole([joiningUserId], ['juror']);
+      if (!juror) throw invalid('userId', `userId must be a juror; ${joiningUserId} is not`);
+      for (const check of this.leaveChecks) {
+        const reason = await check(tx, panelId, leavingUserId);
+        if (reason) throw new DomainError(ErrorCode.InvalidState, reason, [{ field: 'userId', reason }]);
+      }
+      const busy = (await tx.query(
+        `SELECT s.starts_at FROM slots s
+           JOIN panel_members pm ON pm.panel_id = s.panel_id AND pm.user_id = $2
+           JOIN slots mine ON mine.panel_id = $1 AND mine.starts_at < s.ends_at AND mine.ends_at > s.starts_at
+          WHERE s.panel_id <> $1 LIMIT 1`,
+        [panelId, joiningUserId],
+      )) as Array<{ starts_at: Date }>;
+      if (busy.length) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `${juror.name} sits on another panel at ${formatCopenhagen(busy[0].starts_at, 'en')}`,
+          [{ field: 'userId' }],
+        );
+      }
+      await tx.update(PanelMember, { id: seat.id }, { userId: joiningUserId });
+      await this.audit.record(tx, {
+        actor,
+        action: 'panel.member_replaced',
+        entity: 'panel',
+        entityId: panelId,
+        before: { userId: leavingUserId, role: seat.role },
+        after: { userId: joiningUserId, role: seat.role },
+      });
+      seat.userId = joiningUserId;
+      return mapPanel(panel, members);
     });
   }
 

@@ -1,4 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
+import { ACADEMY_ZONE } from './time.js';
 
 /** One column of an export: its heading (in Danish: the office opens these in a Danish Excel) and its cell. */
 export interface CsvColumn<Row> {
@@ -32,3 +34,27 @@ function cellText(value: string | number | null | undefined): string {
   if (/^-\d+(,\d+)?$/.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/** A date as a Danish Excel reads it: 01.02.2031 (Copenhagen time). */
+export function danishDate(instant: Date | null | undefined): string | null {
+  return instant ? DateTime.fromJSDate(instant, { zone: ACADEMY_ZONE }).toFormat('dd.MM.yyyy') : null;
+}
+
+/** A date and time as a Danish Excel reads it: 01.02.2031 09:30 (Copenhagen time). */
+export function danishDateTime(instant: Date | null | undefined): string | null {
+  return instant ? DateTime.fromJSDate(instant, { zone: ACADEMY_ZONE }).toFormat('dd.MM.yyyy HH:mm') : null;
+}
+
+/** Application statuses as the office says them. */
+export const STATUS_DA: Record<string, string> = {
+  draft: 'Kladde',
+  submitted: 'Indsendt',
+  withdrawn: 'Trukket tilbage',
+  in_audition: 'Til optagelsesprøve',
+  admitted: 'Optaget',
+  waitlisted: 'Venteliste',
+  rejected: 'Ikke optaget',
+  accepted: 'Har takket ja',
+  declined: 'Har takket nej',
+  expired: 'Tilbud udløbet',
+};

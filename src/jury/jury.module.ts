@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditionsModule } from '../auditions/auditions.module.js';
+import { AuditionsService } from '../auditions/auditions.service.js';
 import { AuditionResult } from './audition-result.entity.js';
 import { Conflict } from './conflict.entity.js';
 import { JuryController } from './jury.controller.js';
@@ -19,6 +20,7 @@ export class JuryModule implements OnModuleInit {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly jury: JuryService,
+    private readonly auditions: AuditionsService,
   ) {}
 
   onModuleInit(): void {
@@ -26,5 +28,7 @@ export class JuryModule implements OnModuleInit {
     this.applications.addMaterialAccess((user, applicationId) =>
       this.jury.judgesApplication(user.id, applicationId),
     );
+    // A juror who has scored on a panel keeps their seat: their scores are part of its results.
+    this.auditions.addLeavePanelCheck((em, panelId, userId) => this.jury.scoresOnPanel(em, panelId, userId));
   }
 }

@@ -170,6 +170,16 @@ export class JuryService {
    * Whether the juror judges one of the application's auditions: on its panel and not recused from it. A recused
    * juror takes no part in that audition, so the applicant's material is none of their business (data minimisation).
    */
+  /** Why this juror may not leave the panel (they have scored on it), or null. */
+  async scoresOnPanel(em: EntityManager, panelId: string, userId: string): Promise<string | null> {
+    const [row] = (await em.query(
+      `SELECT count(*)::int AS n FROM scores s JOIN auditions a ON a.id = s.audition_id
+        WHERE a.panel_id = $1 AND s.juror_id = $2`,
+      [panelId, userId],
+    )) as Array<{ n: number }>;
+    return row.n ? `This juror has scored ${row.n} audition(s) of the panel and keeps the seat` : null;
+  }
+
   async judgesApplication(userId: string, applicationId: string): Promise<boolean> {
     const auditionIds = await this.auditions.auditionsJudgedBy(userId, applicationId);
     if (!auditionIds.length) return false;

@@ -179,4 +179,17 @@ export class ApplicationQuery extends PageQuery {
   @IsOptional()
   @IsIn(APPLICATION_STATUSES, { message: `status must be one of ${APPLICATION_STATUSES.join(', ')}` })
   status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ description: 'Main subject (instrument or discipline), exactly as applied for' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  mainSubject?: string;
+
+  @ApiPropertyOptional({ description: "Staff: part of the applicant's name or e-mail (case-insensitive)" })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200, { message: 'q must be at most 200 characters' })
+  q?: string;
 }

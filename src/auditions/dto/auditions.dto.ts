@@ -72,6 +72,12 @@ export class CreatePanelDto {
   members: PanelMemberDto[];
 }
 
+export class ReplacePanelMemberDto {
+  @ApiProperty({ description: 'The juror who takes the seat (and its role)' })
+  @IsUUID('all', { message: 'userId must be the id of a juror' })
+  userId: string;
+}
+
 export class CreateSlotsDto {
   @ApiProperty()
   @IsUUID('all', { message: 'panelId must be the id of a panel of this round' })

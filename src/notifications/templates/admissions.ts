@@ -115,6 +115,26 @@ We did not receive your reply to the offer of a place on {{programme}} before th
 If you have any questions, you are welcome to contact the academy.`,
     },
   },
+  offer_extended: {
+    variables: { name: 'text', programme, respondBy: 'datetime', link: 'url' },
+    sample: { ...SAMPLE_APPLICANT, respondBy: '2027-05-20T21:59:00Z' },
+    da: {
+      subject: 'Du har fået længere tid til at svare',
+      body: `Kære {{name}}
+
+Fristen for at svare på tilbuddet om en plads på {{programme}} er rykket. Du skal nu svare senest {{respondBy}}.
+
+Svar her: {{link}}`,
+    },
+    en: {
+      subject: 'You have more time to reply',
+      body: `Dear {{name}}
+
+The deadline to reply to the offer of a place on {{programme}} has been moved. You now have until {{respondBy}}.
+
+Reply here: {{link}}`,
+    },
+  },
   waitlist_promoted: {
     variables: { name: 'text', programme, respondBy: 'datetime', link: 'url' },
     sample: { ...SAMPLE_APPLICANT, respondBy: '2027-05-22T21:59:00Z' },
