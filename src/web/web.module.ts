@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AdmissionsModule } from '../admissions/admissions.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuditionsModule } from '../auditions/auditions.module.js';
+import { JuryModule } from '../jury/jury.module.js';
+import { StaffPages } from './staff/staff.pages.js';
 import { ApplicantPages } from './applicant/applicant.pages.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { StudentsModule } from '../students/students.module.js';
@@ -25,6 +27,7 @@ import { WebSessions } from './web-sessions.js';
     ApplicationsModule,
     AuditionsModule,
     AdmissionsModule,
+    JuryModule,
     StudentsModule,
     ProjectsModule,
     PrivacyModule,
@@ -37,6 +40,7 @@ import { WebSessions } from './web-sessions.js';
     ProjectPages,
     TeacherPages,
     PrivacyPages,
+    StaffPages,
   ],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })
