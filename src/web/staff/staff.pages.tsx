@@ -417,7 +417,8 @@ export class StaffPages {
   @Page('staff')
   async createSlots(@Ctx() page: PageContext, @Param('id', uuid) id: string, @Body() body: FormBody) {
     const day = str(body.day).trim();
-    const start = str(body.startTime).trim().replace('.', ':');
+    // 9:00, 09:00 and 9.00 all mean nine o'clock.
+    const start = str(body.startTime).trim().replace('.', ':').padStart(5, '0');
     const at = DateTime.fromISO(`${day}T${start}`, { zone: ACADEMY_ZONE });
     const errors: Record<string, string> = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !DateTime.fromISO(day).isValid)
