@@ -307,6 +307,20 @@ describe('the staff desk in a browser', () => {
     expect(await eva.textContent()).toContain('Fra ventelisten');
     expect(await waitlist.textContent()).toContain(`Cille ${tag}`);
     expect(await waitlist.textContent()).not.toContain(`Eva ${tag}`);
+    // Bjørn gets ten more days: the new deadline shows, the change is audited (the API spec checks the e-mail).
+    await page
+      .getByLabel('Tilbud der får længere frist')
+      .selectOption({ label: `Bjørn ${tag} (Klassisk, 15. maj ${y})` });
+    await page.getByLabel('Ny sidste svardag').fill(`${y}-05-25`);
+    await page.getByLabel('Begrundelse', { exact: true }).fill('Venter på svar fra konservatoriet');
+    await page.getByRole('button', { name: 'Ryk fristen' }).click();
+    await page.waitForURL(/done=extended/);
+    expect(
+      await offers
+        .getByRole('row')
+        .filter({ hasText: `Bjørn ${tag}` })
+        .textContent(),
+    ).toContain(`25. maj ${y}`);
     await axe();
     await screenshot(page, 'staff-offers');
     const audit = await http()

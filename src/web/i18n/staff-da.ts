@@ -243,6 +243,11 @@ export const staffDa = {
     tie: 'Stå lige',
     flags: 'Bemærk',
     flagged: (name: string, reason: string) => `${name}: ${reason}`,
+    notRankedReasons: {
+      'no-show': 'Udeblevet',
+      withdrawn: 'Trukket tilbage',
+      'not scored': 'Ikke bedømt endnu',
+    } as Record<string, string>,
     notRanked: 'Ikke rangeret',
     noRanking: 'Ingen prøver er bedømt endnu.',
     advance: 'Send videre til næste runde',

@@ -224,6 +224,11 @@ export const staffEn: typeof staffDa = {
     tie: 'Tied',
     flags: 'Note',
     flagged: (name: string, reason: string) => `${name}: ${reason}`,
+    notRankedReasons: {
+      'no-show': 'No-show',
+      withdrawn: 'Withdrawn',
+      'not scored': 'Not scored yet',
+    },
     notRanked: 'Not ranked',
     noRanking: 'No audition has been scored yet.',
     advance: 'Advance to the next round',

@@ -774,7 +774,10 @@ export function RoundPage(props: {
           caption={s.notRanked}
           head={[s.applicant, s.unplacedReason]}
           rowHeader
-          rows={props.ranking.notRanked.map((r) => [r.applicantName, r.reason])}
+          rows={props.ranking.notRanked.map((r) => [
+            r.applicantName,
+            s.notRankedReasons[r.reason] ?? r.reason,
+          ])}
         />
       ) : null}
     </StaffLayout>
