@@ -375,6 +375,17 @@ describe('jury', () => {
     });
   });
 
+  it('a juror who has scored on a panel keeps the seat: replacing them → 409 naming why', async () => {
+    const newcomer = await createPerson(t, 'juror', 'Nina Ny');
+    const res = await t
+      .http()
+      .put(`/api/panels/${panelA[2].panelId}/members/${j3.id}`)
+      .set(staff.auth)
+      .send({ userId: newcomer.id })
+      .expect(409);
+    expect(res.body.message).toMatch(/has scored \d+ audition/);
+  });
+
   it('conflicts: a recused juror can neither score nor see scores; their score stops counting; a panel below two is flagged', async () => {
     const id = panelA[3].id;
     await score(j3, id, 9, 12).expect(200);
