@@ -248,6 +248,7 @@ export const staffDa = {
       withdrawn: 'Trukket tilbage',
       'not scored': 'Ikke bedømt endnu',
     } as Record<string, string>,
+    panelTooSmall: 'Færre end to censorer har bedømt',
     notRanked: 'Ikke rangeret',
     noRanking: 'Ingen prøver er bedømt endnu.',
     advance: 'Send videre til næste runde',

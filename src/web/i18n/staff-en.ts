@@ -229,6 +229,7 @@ export const staffEn: typeof staffDa = {
       withdrawn: 'Withdrawn',
       'not scored': 'Not scored yet',
     },
+    panelTooSmall: 'Fewer than two jurors scored',
     notRanked: 'Not ranked',
     noRanking: 'No audition has been scored yet.',
     advance: 'Advance to the next round',

@@ -748,7 +748,7 @@ export function RoundPage(props: {
               r.score.toFixed(2),
               r.grade === null ? '' : gradeLabel(r.grade),
               r.passed === null ? '' : r.passed ? s.yes : s.no,
-              r.needsAttention ? String(r.needsAttention) : '',
+              r.needsAttention ? s.panelTooSmall : '',
               <>
                 <input
                   type="checkbox"
