@@ -3,6 +3,8 @@ import { AdmissionsModule } from '../admissions/admissions.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuditionsModule } from '../auditions/auditions.module.js';
 import { ApplicantPages } from './applicant/applicant.pages.js';
+import { JuryModule } from '../jury/jury.module.js';
+import { JuryPages } from './jury/jury.pages.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { StudentsModule } from '../students/students.module.js';
 import { AccountPages } from './accounts/account.pages.js';
@@ -25,6 +27,7 @@ import { WebSessions } from './web-sessions.js';
     ApplicationsModule,
     AuditionsModule,
     AdmissionsModule,
+    JuryModule,
     StudentsModule,
     ProjectsModule,
     PrivacyModule,
@@ -33,6 +36,7 @@ import { WebSessions } from './web-sessions.js';
     HomePages,
     AccountPages,
     ApplicantPages,
+    JuryPages,
     StudentPages,
     ProjectPages,
     TeacherPages,

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../common/errors.js';
 import { applicantDa } from './applicant.js';
+import { juryDa } from './jury-da.js';
 import { projectsDa } from './projects-da.js';
 
 /**
@@ -218,6 +219,7 @@ export const da = {
     signedInIntro: (name: string) => `Velkommen, ${name}.`,
   },
   projects: projectsDa,
+  jury: juryDa,
   dates: {
     at: 'kl.',
   },

@@ -1,5 +1,6 @@
 import { applicantEn } from './applicant.js';
 import type { Dictionary } from './da.js';
+import { juryEn } from './jury-en.js';
 import { projectsEn } from './projects-en.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
@@ -209,6 +210,7 @@ export const en: Dictionary = {
     signedInIntro: (name: string) => `Welcome, ${name}.`,
   },
   projects: projectsEn,
+  jury: juryEn,
   dates: {
     at: 'at',
   },
