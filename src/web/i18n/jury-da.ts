@@ -2,7 +2,7 @@
 export const juryDa = {
   roles: { chair: 'Prøveleder', subject_examiner: 'Fagcensor', external_examiner: 'Gennemgående censor' },
   kinds: { prescreen: 'Forhåndsudvælgelse', audition: 'Optagelsesprøve', callback: 'Anden runde' },
-  attendance: { expected: 'Ventet', checked_in: 'Mødt', no_show: 'Udeblevet' },
+  attendance: { scheduled: 'Ikke meldt mødt endnu', checked_in: 'Mødt', no_show: 'Udeblevet' },
   conflictKinds: {
     teacher: 'Jeg er eller har været ansøgerens lærer',
     relative: 'Vi er i familie',

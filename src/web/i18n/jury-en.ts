@@ -4,7 +4,7 @@ import type { juryDa } from './jury-da.js';
 export const juryEn: typeof juryDa = {
   roles: { chair: 'Chair', subject_examiner: 'Subject examiner', external_examiner: 'External examiner' },
   kinds: { prescreen: 'Pre-screen', audition: 'Audition', callback: 'Callback' },
-  attendance: { expected: 'Expected', checked_in: 'Checked in', no_show: 'No-show' },
+  attendance: { scheduled: 'Not checked in yet', checked_in: 'Checked in', no_show: 'No-show' },
   conflictKinds: {
     teacher: "I am or was the applicant's teacher",
     relative: 'We are related',

@@ -17,7 +17,8 @@ export type JuryList = Awaited<ReturnType<JuryService['myAuditions']>>;
 export type JuryItem = JuryList['items'][number];
 export type AuditionSheet = Awaited<ReturnType<JuryService['auditionSheet']>>;
 
-type Ctx = LayoutContext;
+/** The page's context with the catalogue's track names in the reader's language. */
+type Ctx = LayoutContext & { trackName: (code: string) => string };
 
 /** The forms of the audition page, each with what was typed and its errors when it was refused. */
 export interface SheetForms {
@@ -37,7 +38,8 @@ function state(t: Dictionary, item: JuryItem): string {
 const place = (t: Dictionary, item: { room: string | null; venue: string | null }) =>
   item.room ? t.jury.list.room(item.room, item.venue ?? '') : t.jury.runningOrder.noRoom;
 
-const subject = (item: { track: string; mainSubject: string }) => `${item.track}, ${item.mainSubject}`;
+const subject = (page: Ctx, item: { track: string; mainSubject: string }) =>
+  `${page.trackName(item.track)}, ${item.mainSubject}`;
 
 function brings(t: Dictionary, item: JuryItem): string {
   const pieces = [
@@ -104,7 +106,7 @@ function DaySection(props: { page: Ctx; day: DayGroup<JuryItem>; today: string; 
           rows={room.items.map((i) => [
             i.startsAt ? time(i.startsAt, props.locale) : '–',
             <a href={`/jury/auditions/${i.id}`}>{i.applicantName}</a>,
-            subject(i),
+            subject(props.page, i),
             i.recused ? '–' : brings(t, i),
             <span class={`jury-state jury-state--${i.recused ? 'recused' : i.attendance}`}>
               {state(t, i)}
@@ -148,12 +150,9 @@ export function AuditionPage(props: {
               s.startsAt ? `${weekdayDate(s.startsAt, locale)} ${time(s.startsAt, locale)}` : a.noTime,
             ],
             [f.place, place(t, s)],
-            [
-              f.round,
-              `${s.round.name} (${t.jury.kinds[s.round.kind as keyof typeof t.jury.kinds] ?? s.round.kind})`,
-            ],
+            [f.round, s.round.name],
             [f.panel, s.panelName],
-            [f.track, subject(s)],
+            [f.track, subject(props.page, s)],
             [f.role, t.jury.roles[s.panelRole]],
             [f.attendance, t.jury.attendance[s.attendance as keyof typeof t.jury.attendance] ?? s.attendance],
           ]}
@@ -487,7 +486,7 @@ export function RunningOrderPage(props: {
                     rows={room.items.map((i) => [
                       i.startsAt ? time(i.startsAt, locale) : '–',
                       i.applicantName,
-                      subject(i),
+                      subject(props.page, i),
                       i.recused ? '–' : brings(t, i),
                       i.panelName,
                     ])}

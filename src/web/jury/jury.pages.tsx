@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { MaterialsService } from '../../applications/materials.service.js';
 import { AuditionsService } from '../../auditions/auditions.service.js';
+import { CatalogueService } from '../../catalogue/catalogue.service.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { copenhagenDate } from '../../common/time.js';
@@ -42,14 +43,28 @@ export class JuryPages {
     private readonly jury: JuryService,
     private readonly auditions: AuditionsService,
     private readonly materials: MaterialsService,
+    private readonly catalogue: CatalogueService,
     private readonly clock: Clock,
   ) {}
+
+  /** The page's context with track names (codes are unique across programmes) in the reader's language. */
+  private async ctx(page: PageContext) {
+    const tracks = (await this.catalogue.listProgrammes()).flatMap((p) => p.tracks);
+    const trackName = (code: string) => {
+      const track = tracks.find((x) => x.code === code);
+      return track ? (page.locale === 'en' ? track.nameEn : track.name) : code;
+    };
+    return { ...page, trackName };
+  }
 
   @Get('jury')
   @Page('juror')
   async list(@Ctx() page: PageContext) {
     const list = await this.jury.myAuditions(signedIn(page));
-    render(page, <JuryListPage page={page} list={list} today={copenhagenDate(this.clock.now())} />);
+    render(
+      page,
+      <JuryListPage page={await this.ctx(page)} list={list} today={copenhagenDate(this.clock.now())} />,
+    );
   }
 
   @Get('jury/auditions/:id')
@@ -180,7 +195,10 @@ export class JuryPages {
   @Page('juror')
   async runningOrder(@Ctx() page: PageContext, @Param('id', uuid) id: string) {
     const { round, items } = await this.roundOf(page, id);
-    render(page, <RunningOrderPage page={page} roundId={id} roundName={round.name} items={items} />);
+    render(
+      page,
+      <RunningOrderPage page={await this.ctx(page)} roundId={id} roundName={round.name} items={items} />,
+    );
   }
 
   /** The juror's own day in the round (`?day=YYYY-MM-DD`, else every day) as a calendar file. */
@@ -239,7 +257,11 @@ export class JuryPages {
   ) {
     const user = signedIn(page);
     const sheet = await this.jury.auditionSheet(user, id);
-    render(page, <AuditionPage page={page} sheet={sheet} userId={user.id} {...extra} />, status);
+    render(
+      page,
+      <AuditionPage page={await this.ctx(page)} sheet={sheet} userId={user.id} {...extra} />,
+      status,
+    );
   }
 
   /** The score sheet's refused fields, each with the sentence that says what to type. */
