@@ -373,6 +373,19 @@ describe('the jury pages in a browser', () => {
       .expect(403);
     await axe(page);
 
+    // Bad input: 400, the sheet again with a Danish sentence next to each refused field, what was typed kept.
+    const judge = await signIn(subject, `/jury/auditions/${second.id}`);
+    const token = await judge.locator('input[name="_csrf"]').first().inputValue();
+    const refused = await judge.request.post(`/jury/auditions/${second.id}/score`, {
+      form: { _csrf: token, [`criteria.${criteria[0].key}`]: '99', grade: '5' },
+    });
+    expect(refused.status()).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain(`et tal fra ${criteria[0].min} til ${criteria[0].max}`);
+    expect(html).toContain('Vælg en karakter på 7-trinsskalaen');
+    expect(html).toContain('value="99"');
+    expect(html).toContain(`id="field-criteria-${criteria[0].key}-error"`);
+
     const order = await signIn(subject, `/jury/rounds/${roundId}/running-order`);
     await order
       .getByRole('heading', { name: /Sal 1, Musikkens Hus/ })

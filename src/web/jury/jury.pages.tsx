@@ -87,7 +87,10 @@ export class JuryPages {
         sheet.criteria.map((c) => c.key),
       ),
     );
-    const refused = flattenValidationErrors(await validate(dto)).map((p) => p.field);
+    // The room checks the criteria and the grade against the rubric, all at once; here only what it does not.
+    const refused = flattenValidationErrors(await validate(dto))
+      .map((p) => p.field)
+      .filter((f) => f !== 'grade' && !f.startsWith('criteria'));
     const again = (fields: string[], message?: string, status = 400) =>
       this.answer(page, id, { forms: { score: this.scoreForm(page, sheet, body, fields) }, message }, status);
     if (refused.length) return again(refused);
@@ -277,7 +280,8 @@ export class JuryPages {
         errors[field] = e[field];
       }
     }
-    if (!Object.keys(errors).length) errors.grade = e.grade;
+    // A field the sheet does not show (a key the rubric lacks): the sheet as a whole is what to check.
+    if (fields.length && !Object.keys(errors).length) errors.grade = e.grade;
     return { values: keptValues(body), errors };
   }
 
