@@ -60,7 +60,8 @@ describe('the jury pages in a browser', () => {
     const context = await phone(browser, base, { width: size.width, height: size.height });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    // A loaded 2-core machine: generous waits, each for a condition.
+    page.setDefaultTimeout(60_000);
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await page.getByLabel('E-mailadresse').fill(who.email);
     await page.getByLabel('Adgangskode').fill(PASSWORD);
@@ -93,7 +94,10 @@ describe('the jury pages in a browser', () => {
     await expect(focused()).resolves.toBe('field-grade');
     await page.keyboard.press('Space');
     for (let i = 0; i < gradeSteps; i++) await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL(/done=scored/), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL(/done=scored/, { waitUntil: 'commit' }),
+      page.keyboard.press('Enter'),
+    ]);
   };
 
   beforeAll(async () => {
@@ -269,7 +273,8 @@ describe('the jury pages in a browser', () => {
     await screenshot(pages.chair, 'jury-list-360');
     await pages.chair.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
     await pages.chair.getByRole('link', { name: first.name }).click();
-    await pages.chair.waitForURL(`${base}/jury/auditions/${first.id}`);
+    await pages.chair.waitForURL(`${base}/jury/auditions/${first.id}`, { waitUntil: 'commit' });
+    await pages.chair.getByRole('heading', { name: 'Din bedømmelse' }).waitFor();
     await axe(pages.chair);
     await shoot(pages.chair, 'jury-audition-sheet');
 
@@ -305,6 +310,7 @@ describe('the jury pages in a browser', () => {
     await pages.external.reload();
     expect(await pages.external.getByRole('table', { name: 'Panelets bedømmelser' }).count()).toBe(0);
     await scoreByKeyboard(pages.external, values(7), 1);
+    await pages.external.getByRole('table', { name: 'Panelets bedømmelser' }).waitFor();
     await expect(
       pages.external.getByRole('table', { name: 'Panelets bedømmelser' }).locator('tbody tr').count(),
     ).resolves.toBe(3);
@@ -328,16 +334,18 @@ describe('the jury pages in a browser', () => {
     await pages.chair.reload();
     await pages.chair.getByText('3 af 3 censorer har afgivet bedømmelse.').waitFor();
     await Promise.all([
-      pages.chair.waitForURL(/done=checkedIn/),
+      pages.chair.waitForURL(/done=checkedIn/, { waitUntil: 'commit' }),
       pages.chair.getByRole('button', { name: 'Ansøgeren er mødt' }).click(),
     ]);
+    await pages.chair.getByText('Ansøgeren er registreret som mødt.').waitFor();
     await pages.chair.locator('#field-resultGrade-10').check();
     await pages.chair.locator('#field-passed').check();
     await pages.chair.getByLabel('Notat fra voteringen').fill('Enige om 10.');
     await Promise.all([
-      pages.chair.waitForURL(/done=result/),
+      pages.chair.waitForURL(/done=result/, { waitUntil: 'commit' }),
       pages.chair.getByRole('button', { name: 'Afgiv resultat og lås prøven' }).click(),
     ]);
+    await pages.chair.getByText('Resultatet er afgivet, og prøven er låst.').waitFor();
     for (const page of Object.values(pages)) {
       await page.reload();
       await page.getByText('Panelet har afgivet resultatet 10 (bestået)').waitFor();
@@ -358,7 +366,7 @@ describe('the jury pages in a browser', () => {
     await page.getByLabel('Vi er i familie').check();
     await page.getByLabel('Begrundelse').fill('Ansøgeren er min nevø.');
     await Promise.all([
-      page.waitForURL(/done=declared/),
+      page.waitForURL(/done=declared/, { waitUntil: 'commit' }),
       page.getByRole('button', { name: 'Erklær mig inhabil' }).click(),
     ]);
     await page.getByText('Du har erklæret dig inhabil').first().waitFor();
