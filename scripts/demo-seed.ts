@@ -1,14 +1,23 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AccountsService } from '../src/accounts/accounts.service.js';
 import { User, type Role } from '../src/accounts/user.entity.js';
 import { AppModule } from '../src/app.module.js';
 import { ApplicationsService } from '../src/applications/applications.service.js';
+import { MaterialsService } from '../src/applications/materials.service.js';
+import { AuditionsService } from '../src/auditions/auditions.service.js';
+import type { AuthUser } from '../src/common/auth.js';
 import { CatalogueService } from '../src/catalogue/catalogue.service.js';
 import { Clock } from '../src/common/clock.js';
-import { addCopenhagenDays, copenhagenDate } from '../src/common/time.js';
+import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate } from '../src/common/time.js';
 import type { Env } from '../src/config/env.js';
+import { demoPicture, demoRecording, demoScorePdf } from './demo-files.js';
 
 export interface DemoAccount {
   role: Role;
@@ -56,6 +65,7 @@ export async function seedDemo(env: Env): Promise<DemoAccount[]> {
     await seedAccounts(app);
     await seedIntakes(app);
     await seedDraft(app);
+    await seedJury(app);
     return DEMO_PEOPLE.map(({ role, email, password }) => ({ role, email, password }));
   } finally {
     await app.close();
@@ -157,4 +167,165 @@ export async function seedDraft(app: INestApplicationContext): Promise<void> {
     motivation: 'Jeg vil gerne blive cellist og spille kammermusik.',
     repertoire: [{ title: 'Suite nr. 1 i G-dur, Prélude', composer: 'J.S. Bach', durationMinutes: 3 }],
   });
+}
+
+/** The demo's audition round: its intake (MGK, next year's number), today in Copenhagen, and who sits on the panel. */
+const JURY_DEMO = {
+  venue: 'Aalborg Kulturskole',
+  room: 'Koncertsalen',
+  panel: 'Panel Klassisk',
+  colleagues: [
+    { email: 'fagcensor@demo.talentakademi.dk', name: 'Karen Fagcensor' },
+    { email: 'gennemgaaende@demo.talentakademi.dk', name: 'Jens Gennemgående' },
+  ],
+  applicants: [
+    {
+      name: 'Alma Nørgaard',
+      mainSubject: 'cello',
+      pieces: ['Suite nr. 1, Prélude|J.S. Bach|3', 'Élégie|G. Fauré|6'],
+    },
+    {
+      name: 'Bertram Holm',
+      mainSubject: 'violin',
+      pieces: ['Partita nr. 2, Gigue|J.S. Bach|4', 'Romance|C. Nielsen|5'],
+    },
+    {
+      name: 'Clara Skov',
+      mainSubject: 'klaver',
+      pieces: ['Præludium i c-mol|F. Chopin|2', 'Humoreske|C. Nielsen|4'],
+    },
+    {
+      name: 'David Lund',
+      mainSubject: 'fløjte',
+      pieces: ['Sonate, 1. sats|F. Poulenc|5', 'Syrinx|C. Debussy|3'],
+    },
+    {
+      name: 'Emma Krogh',
+      mainSubject: 'sang',
+      pieces: ['Solen er så rød, mor|C. Nielsen|2', 'Lascia chio pianga|G.F. Händel|5'],
+    },
+  ],
+};
+
+/**
+ * A round in its audition days: an MGK intake whose applications closed yesterday and whose auditions are today,
+ * five submitted applicants (verified addresses) with a recording, a score and a picture, and a panel with the
+ * demo juror as chair, scheduled from 9.00 today; so the demo juror signs in and scores at once (/jury).
+ * The intake is made open so the applicants can submit through the same services as on the site; then its window
+ * is moved to lie before today (demo data only: staff cannot move a date back). Skipped when it exists.
+ */
+export async function seedJury(app: INestApplicationContext): Promise<void> {
+  const catalogue = app.get(CatalogueService);
+  const accounts = app.get(AccountsService);
+  const applications = app.get(ApplicationsService);
+  const materials = app.get(MaterialsService);
+  const auditions = app.get(AuditionsService);
+  const dataSource = app.get(DataSource);
+  const users = dataSource.getRepository(User);
+  const now = app.get(Clock).now();
+  const year = Number(copenhagenDate(now).slice(0, 4)) + 1;
+  if ((await catalogue.listIntakes({ programme: 'MGK', year, limit: 1, offset: 0 })).total > 0) return;
+
+  const asUser = (u: User): AuthUser => ({ id: u.id, role: u.role });
+  const byEmail = (email: string) =>
+    users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOneOrFail();
+  const staff = asUser(await byEmail(DEMO_PEOPLE.find((p) => p.role === 'staff')!.email));
+  const juror = await byEmail(DEMO_PEOPLE.find((p) => p.role === 'juror')!.email);
+  const colleagues: User[] = [];
+  for (const c of JURY_DEMO.colleagues) {
+    if (!(await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', c).getExists())) {
+      const issued = await accounts.invite(null, { email: c.email, name: c.name, role: 'juror' });
+      await accounts.acceptInvitation({
+        token: issued.token,
+        password: randomBytes(18).toString('base64url'),
+      });
+    }
+    colleagues.push(await byEmail(c.email));
+  }
+
+  const hours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
+  const intake = await catalogue.createIntake(null, {
+    programme: 'MGK',
+    year,
+    opensAt: hours(-48),
+    closesAt: hours(1),
+    auditionsFrom: hours(1),
+    auditionsTo: hours(24 * 14),
+    resultsAt: hours(24 * 30),
+    offerResponseDays: 14,
+    seats: DEMO_SEATS.MGK,
+  });
+
+  const folder = mkdtempSync(join(tmpdir(), 'academy-demo-'));
+  try {
+    for (const [i, person] of JURY_DEMO.applicants.entries()) {
+      const email = `ansoeger${i + 1}.jury@demo.talentakademi.dk`;
+      const registered = await accounts.register({
+        email,
+        password: randomBytes(18).toString('base64url'),
+        name: person.name,
+        birthDate: `${year - 20}-0${(i % 9) + 1}-15`,
+      });
+      await accounts.verifyEmail((await accounts.sendVerification(registered.id)).token);
+      const applicant = asUser(await byEmail(email));
+      const created = await applications.create(applicant, {
+        intakeId: intake.id,
+        track: 'classical',
+        mainSubject: person.mainSubject,
+        motivation: `Jeg har spillet ${person.mainSubject} i ${6 + i} år og vil gerne videre til konservatoriet.`,
+        repertoire: person.pieces.map((p) => {
+          const [title, composer, minutes] = p.split('|');
+          return { title, composer, durationMinutes: Number(minutes) };
+        }),
+      });
+      const files: Array<[string, string, Buffer]> = [
+        ['recording', 'optagelse.wav', demoRecording(30)],
+        ['score', 'noder.pdf', demoScorePdf(person.pieces[0].split('|')[0])],
+        ['other', 'portraet.png', demoPicture(i * 70)],
+      ];
+      for (const [kind, filename, bytes] of files) {
+        const path = join(folder, `${i}-${filename}`);
+        writeFileSync(path, bytes);
+        await materials.add(applicant, created.id, kind, {
+          path,
+          originalname: filename,
+          size: bytes.length,
+        });
+      }
+      await applications.submit(applicant, created.id);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  // Applications closed yesterday; the auditions are today (demo data only, see above).
+  await dataSource.query(
+    `UPDATE intakes SET opens_at = $2, closes_at = $3, auditions_from = $4 WHERE id = $1`,
+    [intake.id, hours(-24 * 30), hours(-24), hours(-12)],
+  );
+
+  const round = await auditions.createRound(staff, intake.id, {
+    track: 'classical',
+    kind: 'audition',
+    order: 1,
+    name: 'Optagelsesprøve, klassisk',
+  });
+  const panel = await auditions.createPanel(staff, round.id, {
+    name: JURY_DEMO.panel,
+    members: [
+      { userId: juror.id, role: 'chair' },
+      { userId: colleagues[0].id, role: 'subject_examiner' },
+      { userId: colleagues[1].id, role: 'external_examiner' },
+    ],
+  });
+  await auditions.createSlots(staff, round.id, {
+    panelId: panel.id,
+    venue: JURY_DEMO.venue,
+    room: JURY_DEMO.room,
+    startsAt: DateTime.fromJSDate(now, { zone: ACADEMY_ZONE })
+      .set({ hour: 9, minute: 0, second: 0, millisecond: 0 })
+      .toISO()!,
+    durationMinutes: 25,
+    count: JURY_DEMO.applicants.length,
+  });
+  await auditions.schedule(staff, round.id);
 }

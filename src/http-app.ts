@@ -19,10 +19,18 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   // far as TRUST_PROXY says; without it every client would share the proxy's address (and its rate limits).
   const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
   express.set('trust proxy', app.get(ConfigService<Env, true>).get('TRUST_PROXY'));
-  // helmet's strict default CSP (no inline scripts); upgrading requests to https only where there is https.
+  // helmet's strict default CSP (no inline scripts); upgrading requests to https only where there is https. The
+  // jury's pages show material with the browser's own players: audio, video and a PDF frame from the service
+  // itself and nowhere else (images already are 'self').
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': production ? [] : null } },
+      contentSecurityPolicy: {
+        directives: {
+          'upgrade-insecure-requests': production ? [] : null,
+          'media-src': ["'self'"],
+          'frame-src': ["'self'"],
+        },
+      },
     }),
   );
   if (app.get(ConfigService<Env, true>).get('BENCH_STATEMENTS')) app.use(countStatementsPerRequest);

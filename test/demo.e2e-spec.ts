@@ -29,7 +29,7 @@ describe('the demo', () => {
     await admin.end();
   });
 
-  it('the demo applicant signs in at /login and sees the open intakes and the draft', async () => {
+  it('the demo applicant finds the open intakes and the draft; the demo juror a round to score today', async () => {
     // The test clock of this run's Redis prefix may stand anywhere; the demo's intakes are made around it.
     const env = validateEnv({ ...process.env, DATABASE_URL: databaseUrl });
     const accounts = await seedDemo(env);
@@ -44,5 +44,29 @@ describe('the demo', () => {
     const draft = await browser.agent.get(`/applications/${id}`).expect(200);
     // One piece short of complete: the checklist says so, in Danish.
     expect(draft.text).toContain('Skriv 2 til 3 stykker på dit repertoire (du har 1)');
+
+    // The demo juror chairs a panel of a round in its audition days: five submitted applicants, today.
+    const juror = accounts.find((a) => a.role === 'juror')!;
+    const jury = await pageClient(t, { email: juror.email } as Person, juror.password);
+    const mine = await jury.agent.get('/jury').expect(200);
+    expect(mine.text).toContain('Du har bedømt 0 af 5. 5 mangler.');
+    expect(mine.text).toContain('I dag: ');
+    expect(mine.text).toContain('Koncertsalen, Aalborg Kulturskole');
+    const auditionId = /href="\/jury\/auditions\/([0-9a-f-]{36})"/.exec(mine.text)![1];
+    const sheet = await jury.agent.get(`/jury/auditions/${auditionId}`).expect(200);
+    expect(sheet.text).toContain('Send bedømmelse');
+    // Its material: a recording, a score and a picture, shown in the page.
+    const sources = [...sheet.text.matchAll(/src="(\/jury\/auditions\/[^"]+\/materials\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(sources).toHaveLength(3);
+    for (const src of sources) {
+      const file = await jury.agent.get(src).expect(200);
+      expect(file.headers['content-disposition']).toMatch(/^inline;/);
+    }
+    // The applicants' addresses are verified (only a verified applicant may submit) and the demo runs again
+    // without a second round.
+    await seedDemo(env);
+    expect((await jury.agent.get('/jury').expect(200)).text).toContain('Du har bedømt 0 af 5. 5 mangler.');
   });
 });

@@ -179,6 +179,10 @@ describe('jury', () => {
       locked: false,
     });
     // A pre-screen audition has no time or room: judged on the material.
+    // The timetable (times, rooms, who comes) leaves the withdrawn application out too.
+    const timetable = await t.http().get('/api/jury/timetable').set(j1.auth).expect(200);
+    expect(timetable.body.map((i: { id: string }) => i.id).sort()).toEqual(ids.sort());
+    expect(JSON.stringify(timetable.body)).not.toContain(withdrawnApplication);
     const pre = mine.body.items.find((i: { id: string }) => i.id === live[0].id);
     expect(pre).toMatchObject({ track: 'rhythmic', startsAt: null, room: null });
     expect(JSON.stringify(mine.body)).not.toMatch(/"grade"/);

@@ -97,7 +97,7 @@ describe('uploaded material across two API processes', () => {
       'accept-ranges': 'bytes',
       'content-type': 'audio/wav',
       'content-length': String(file.length),
-      'content-disposition': 'attachment; filename="optagelse.wav"',
+      'content-disposition': 'inline; filename="optagelse.wav"',
       'x-content-type-options': 'nosniff',
       etag: `"${sha256(file)}"`,
     });

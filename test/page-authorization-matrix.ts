@@ -1,6 +1,7 @@
 import type { World } from './helpers/world.js';
 import { applicantPages } from './page-authorization-matrix.applicant.js';
 import { staffPages } from './page-authorization-matrix.staff.js';
+import { juryPages } from './page-authorization-matrix.jury.js';
 
 /*
  * The page authorisation matrix: every page route the app serves × who is asking, with what they get.
@@ -87,6 +88,7 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   'POST /me/verification-email': { expect: pageRoles({ signedIn: 303 }) },
   ...applicantPages(),
   ...staffPages(),
+  ...juryPages(),
 
   // ---- students, supervisors and third-year projects (issue 19) ----
   // Someone who is not enrolled (the other applicant) is told there is no such page.

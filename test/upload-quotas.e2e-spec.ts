@@ -74,7 +74,7 @@ describe('upload quotas', () => {
       .get(`/api/applications/${draft.id}/materials/${uploaded.body.id}`)
       .set(draft.owner.auth)
       .expect(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="cv.pdf"');
+    expect(res.headers['content-disposition']).toBe('inline; filename="cv.pdf"');
     expect(res.headers['content-type']).toBe('application/pdf');
   });
 });

@@ -14,6 +14,8 @@ export interface ApplicationSummary {
 /** An application as a jury reads it (see `dossiers`). */
 export interface ApplicationDossier {
   id: string;
+  /** The applicant's own words: what the jury reads before the audition. */
+  motivation: string;
   repertoire: Application['repertoire'];
   namedPieces: Record<string, string>;
   materials: Array<{

@@ -595,6 +595,7 @@ export class ApplicationsService {
     });
     return rows.map((a) => ({
       id: a.id,
+      motivation: a.motivation,
       repertoire: a.repertoire,
       namedPieces: a.namedPieces,
       materials: materials

@@ -36,24 +36,34 @@ describe('requestedBytes (Range and If-Range of a download)', () => {
 });
 
 describe('dispositionOf', () => {
-  it('offers every material as an attachment under its encoded name', () => {
+  it('shows PDF, images, audio and video in the page, under their encoded name', () => {
     expect(dispositionOf({ filename: 'Min sang æøå.mp3', contentType: 'audio/mpeg' })).toBe(
-      `attachment; filename="${encodeURIComponent('Min sang æøå.mp3')}"`,
+      `inline; filename="${encodeURIComponent('Min sang æøå.mp3')}"`,
     );
     expect(dispositionOf({ filename: null, contentType: 'application/pdf' })).toBe(
-      'attachment; filename="file.pdf"',
+      'inline; filename="file.pdf"',
     );
+    expect(dispositionOf({ filename: 'x', contentType: 'video/mp4' })).toMatch(/^inline;/);
+    expect(dispositionOf({ filename: 'x', contentType: 'image/webp' })).toMatch(/^inline;/);
+  });
+
+  it('anything else is saved as a file', () => {
+    expect(dispositionOf({ filename: 'noter.html', contentType: 'text/html' })).toBe(
+      'attachment; filename="noter.bin"',
+    );
+    expect(dispositionOf({ filename: 'x.svg', contentType: 'image/svg+xml' })).toMatch(/^attachment;/);
+    expect(dispositionOf({ filename: 'x', contentType: 'application/octet-stream' })).toMatch(/^attachment;/);
   });
 
   it('names the download by the detected type, not the uploaded name', () => {
     expect(dispositionOf({ filename: 'cv.html', contentType: 'application/pdf' })).toBe(
-      'attachment; filename="cv.pdf"',
+      'inline; filename="cv.pdf"',
     );
     expect(dispositionOf({ filename: 'portræt', contentType: 'image/png' })).toBe(
-      `attachment; filename="${encodeURIComponent('portræt.png')}"`,
+      `inline; filename="${encodeURIComponent('portræt.png')}"`,
     );
     expect(dispositionOf({ filename: 'sang.mp3.exe', contentType: 'audio/mpeg' })).toBe(
-      'attachment; filename="sang.mp3.mp3"',
+      'inline; filename="sang.mp3.mp3"',
     );
   });
 });

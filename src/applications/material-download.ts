@@ -38,11 +38,33 @@ export function requestedBytes(
 }
 
 /**
- * How the browser is told to treat a material: saved as a file, under its (cleaned) name. The one place that
- * decides, so that showing safe types inline to the jury's players changes only this.
+ * Types the browser shows with its own viewer or player (PDF, images, audio, video) and that run no script of
+ * the file's: these open in the page (`inline`), so the jury's players can show and seek them. The type is the
+ * one detected from the file's first bytes at upload, never the uploader's claim.
+ */
+const SHOWN_INLINE = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'audio/mpeg',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/flac',
+  'audio/x-flac',
+  'audio/ogg',
+  'audio/mp4',
+  'audio/x-m4a',
+  'video/mp4',
+]);
+
+/**
+ * How the browser is told to treat a material: safe types shown in the page, anything else saved as a file;
+ * both under the (cleaned) name.
  */
 export function dispositionOf(material: Pick<DownloadableMaterial, 'filename' | 'contentType'>): string {
-  return `attachment; filename="${encodeURIComponent(downloadName(material.filename, material.contentType))}"`;
+  const how = SHOWN_INLINE.has(material.contentType) ? 'inline' : 'attachment';
+  return `${how}; filename="${encodeURIComponent(downloadName(material.filename, material.contentType))}"`;
 }
 
 /** The strong validator of a stored file: its content never changes under the same id. */

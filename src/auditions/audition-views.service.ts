@@ -62,7 +62,10 @@ export class AuditionViewsService {
     const auditions = await this.auditions.find({
       where: { panelId: In(memberships.map((m) => m.panelId)) },
     });
-    return this.describe(auditions, { staff: false });
+    // A withdrawn application leaves the jurors' timetable at once: nobody comes, and its name is none of theirs.
+    return (await this.describe(auditions, { staff: true }))
+      .filter((a) => a.applicationStatus !== 'withdrawn')
+      .map(({ applicationStatus: _status, ...a }) => a);
   }
 
   /**

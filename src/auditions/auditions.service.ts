@@ -202,6 +202,11 @@ export class AuditionsService {
     return { audition, panelRole: await this.rounds.panelRole(em, audition.panelId, userId) };
   }
 
+  /** The audition with the user's seat on its panel, read outside a transaction (404 if no such audition). */
+  seatOf(auditionId: string, userId: string) {
+    return this.auditionForJuror(this.auditions.manager, auditionId, userId);
+  }
+
   /** Who sits on these panels, and as what. */
   async panelMembers(panelIds: string[], em: EntityManager = this.auditions.manager): Promise<PanelSeat[]> {
     if (!panelIds.length) return [];

@@ -152,6 +152,7 @@ export class JuryService {
       const s = score.get(r.id);
       return {
         ...r,
+        motivation: d?.motivation ?? null,
         repertoire: d?.repertoire ?? [],
         namedPieces: d?.namedPieces ?? {},
         materials: d?.materials ?? [],
@@ -164,6 +165,53 @@ export class JuryService {
     const toScore = items.filter((i) => !i.recused && i.attendance !== 'no_show');
     const scored = toScore.filter((i) => i.myScore).length;
     return { total: toScore.length, scored, remaining: toScore.length - scored, items };
+  }
+
+  /**
+   * One audition of the caller's panels as the jury's page shows it: the timetable row with the dossier (not for a
+   * recused juror), the caller's seat, the rubric to score with, the caller's own score, the panel's scores once
+   * the caller's is in (seeing them makes the caller's final: the blind rule), the agreed result, and how far the
+   * panel has come (counts only: no values before one's own score). 404 off the panel or once unreadable.
+   */
+  async auditionSheet(user: AuthUser, auditionId: string) {
+    const mine = await this.myAuditions(user);
+    const item = mine.items.find((i) => i.id === auditionId);
+    if (!item) throw notFound('audition', auditionId);
+    const { audition, panelRole } = await this.auditions.auditionForJuror(
+      this.dataSource.manager,
+      auditionId,
+      user.id,
+    );
+    const round = await this.auditions.getRound(item.roundId);
+    const [rubric, members, recusals, scoreRows, result] = await Promise.all([
+      this.catalogue.getRubric(round.intakeId, round.track),
+      this.auditions.panelMembers([audition.panelId]),
+      this.conflicts.findBy({ auditionId }),
+      this.dataSource.query('SELECT juror_id FROM scores WHERE audition_id = $1', [auditionId]) as Promise<
+        Array<{ juror_id: string }>
+      >,
+      this.results.findOneBy({ auditionId }),
+    ]);
+    const recused = new Set(recusals.map((c) => c.jurorId));
+    const scoring = members.filter((m) => !recused.has(m.userId)).map((m) => m.userId);
+    const scoredBy = new Set(scoreRows.map((r) => r.juror_id));
+    const panel = item.myScore && !item.recused ? await this.listScores(user, auditionId) : null;
+    return {
+      ...item,
+      // Listing the panel's scores has just made the caller's own final; show it as it now stands.
+      myScore: panel?.scores.find((s) => s.jurorId === user.id) ?? item.myScore,
+      panelRole: panelRole!,
+      round: { id: round.id, name: round.name, kind: round.kind, track: round.track },
+      criteria: rubric.criteria,
+      panelScores: panel?.scores ?? null,
+      result: result?.lockedAt ? mapResult(result) : null,
+      progress: {
+        members: members.length,
+        scoring: scoring.length,
+        scored: scoring.filter((id) => scoredBy.has(id)).length,
+        recused: members.length - scoring.length,
+      },
+    };
   }
 
   /**

@@ -5,6 +5,7 @@ import { AuditionsModule } from '../auditions/auditions.module.js';
 import { JuryModule } from '../jury/jury.module.js';
 import { StaffPages } from './staff/staff.pages.js';
 import { ApplicantPages } from './applicant/applicant.pages.js';
+import { JuryPages } from './jury/jury.pages.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { StudentsModule } from '../students/students.module.js';
 import { AccountPages } from './accounts/account.pages.js';
@@ -36,6 +37,7 @@ import { WebSessions } from './web-sessions.js';
     HomePages,
     AccountPages,
     ApplicantPages,
+    JuryPages,
     StudentPages,
     ProjectPages,
     TeacherPages,

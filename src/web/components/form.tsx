@@ -104,18 +104,23 @@ export function Field(props: FieldProps) {
   );
 }
 
-/** Radio buttons for one choice (DKFDS fieldset with legend). */
+/**
+ * Radio buttons for one choice (DKFDS fieldset with legend). `field` names it in the form state and its ids when
+ * two forms of one page post the same name (the jury's score sheet and the chair's result both send `grade`).
+ */
 export function RadioGroup(props: {
   name: string;
+  field?: string;
   legend: string;
   options: Array<{ value: string; label: string }>;
   form?: FormState;
   hint?: string;
   t: Dictionary;
 }) {
-  const id = fieldId(props.name);
-  const error = props.form?.errors[props.name];
-  const selected = props.form?.values[props.name];
+  const key = props.field ?? props.name;
+  const id = fieldId(key);
+  const error = props.form?.errors[key];
+  const selected = props.form?.values[key];
   const errorId = error ? `${id}-error` : undefined;
   const hintId = props.hint ? `${id}-hint` : undefined;
   return (

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../common/errors.js';
 import { applicantDa } from './applicant.js';
+import { juryDa } from './jury-da.js';
 import { projectsDa } from './projects-da.js';
 import { staffDa } from './staff-da.js';
 
@@ -220,6 +221,7 @@ export const da = {
   },
   projects: projectsDa,
   staff: staffDa,
+  jury: juryDa,
   dates: {
     at: 'kl.',
   },

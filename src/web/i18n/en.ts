@@ -1,5 +1,6 @@
 import { applicantEn } from './applicant.js';
 import type { Dictionary } from './da.js';
+import { juryEn } from './jury-en.js';
 import { projectsEn } from './projects-en.js';
 import { staffEn } from './staff-en.js';
 
@@ -211,6 +212,7 @@ export const en: Dictionary = {
   },
   projects: projectsEn,
   staff: staffEn,
+  jury: juryEn,
   dates: {
     at: 'at',
   },
