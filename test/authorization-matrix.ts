@@ -537,10 +537,15 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     params: { id: (await w.offer()).id },
     body: { answer: 'accepted', channel: 'phone', answeredBy: 'Ansøgeren selv', note: 'Ringede' },
   })),
-  'POST /api/offers/{id}/extend': changing(staffOnly, async (w) => ({
-    params: { id: (await w.offer()).id },
-    body: { deadline: '2099-06-30', reason: 'Venter på svar fra en anden skole' },
-  })),
+  // A year after the results (the world's intakes have years of their own, far ahead): later than any deadline.
+  'POST /api/offers/{id}/extend': changing(staffOnly, async (w) => {
+    const offer = await w.offer();
+    const year = Number((await w.offersIntake()).resultsAt.slice(0, 4)) + 1;
+    return {
+      params: { id: offer.id },
+      body: { deadline: `${year}-06-30`, reason: 'Venter på svar fra en anden skole' },
+    };
+  }),
   // Only the applicant it was made to answers an offer (not even staff); another applicant: 404.
   'POST /api/offers/{id}/accept': changing(ownerOnly, async (w) => {
     const offer = await w.offer();

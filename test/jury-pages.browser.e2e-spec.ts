@@ -176,7 +176,7 @@ describe('the jury pages in a browser', () => {
         .expect(201);
       await t.http().post(`/api/rounds/${roundId}/schedule`).set(staff.auth).expect(200);
       const auditions = (await t.http().get(`/api/rounds/${roundId}/auditions`).set(staff.auth).expect(200))
-        .body as Array<{ id: string; applicationId: string }>;
+        .body.items as Array<{ id: string; applicationId: string }>;
       const of = (a: { id: string; name: string }) => ({
         ...a,
         applicationId: a.id,
