@@ -3,6 +3,9 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { Trim } from '../../common/trim.js';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from '../notification.entity.js';
+
+// The states a message can be in, for pages that filter by them (other rooms don't import the entity).
+export { NOTIFICATION_STATUSES, type NotificationStatus };
 import { NOTIFICATION_TYPES, type NotificationType } from '../templates/index.js';
 
 export class NotificationQuery extends PageQuery {
