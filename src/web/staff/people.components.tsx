@@ -39,8 +39,10 @@ export function Select(props: {
   options: Array<{ value: string; label: string }>;
   value?: string;
   form?: FormState;
+  /** When the page has another field of this name (a filter beside a form). */
+  id?: string;
 }) {
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   const error = props.form?.errors[props.name];
   const value = props.form?.values[props.name] ?? props.value ?? '';
   return (

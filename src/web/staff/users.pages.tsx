@@ -69,6 +69,7 @@ function UsersPage(props: UsersPageProps) {
       <form method="get" action="/staff/users" class="academy-filters" role="search">
         <Select
           name="role"
+          id="filter-role"
           label={x.role}
           value={filter.role ?? ''}
           options={[{ value: '', label: s.anyRole }, ...roleOptions]}
