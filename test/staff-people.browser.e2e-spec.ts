@@ -268,7 +268,7 @@ describe('staff people pages in a browser', () => {
     expect(await row(page, `Oliver ${tag}`).textContent()).toContain('Stoppet (ikke bestået årsprøve)');
   });
 
-  it('staff see a pending erasure request and refuse it with the legal reason', async () => {
+  it('staff see pending erasure requests: refuse one with the legal reason, carry one out, the privacy rules hold', async () => {
     const person = await registerApplicant(t, {
       name: `Sofie ${tag} Sletmig`,
       birthDate: `${year - 19}-02-01`,
@@ -292,7 +292,30 @@ describe('staff people pages in a browser', () => {
     expect(await row(page, person.email).count()).toBe(0);
     await page.goto('/staff/erasure-requests?status=refused');
     expect(await row(page, person.email).textContent()).toContain('musikskoleloven');
+
+    // Carrying one out is a confirm step; the privacy room's rules hold (a student's records are kept).
+    const gone = await registerApplicant(t, { name: `Gustav ${tag} Væk`, birthDate: `${year - 20}-02-01` });
+    const pupil = await registerApplicant(t, { name: `Ida ${tag} Elev`, birthDate: `${year - 20}-03-01` });
+    await enrolStudent(t, pupil, { cohort: year - 1 });
+    for (const who of [gone, pupil]) {
+      await t.http().post('/api/me/erasure-request').set(who.auth).send({}).expect(202);
+    }
     await page.goto('/staff/erasure-requests');
-    await look(page, 'staff-erasure-carry-out-list');
+    await row(page, pupil.email)
+      .getByRole('link', { name: /Slet data/ })
+      .click();
+    await page.getByRole('button', { name: 'Slet data nu' }).click();
+    expect(await page.locator('[role="alert"]').textContent()).toContain('elev');
+    await look(page, 'staff-erasure-carry-out');
+    await page.goto('/staff/erasure-requests');
+    await row(page, gone.email)
+      .getByRole('link', { name: /Slet data/ })
+      .click();
+    expect(await page.locator('main').textContent()).toContain('Det kan ikke gøres om');
+    await page.getByRole('button', { name: 'Slet data nu' }).click();
+    await page.waitForURL(/done=carried-out/);
+    expect(await notice(page).textContent()).toContain('Personens data er slettet');
+    expect(await row(page, gone.email).count()).toBe(0);
+    await t.http().post('/api/auth/login').send({ email: gone.email, password: PASSWORD }).expect(401);
   });
 });

@@ -123,6 +123,13 @@ export const staffPeopleDa = {
     list: 'Elever',
     name: 'Navn',
     track: 'Linje',
+    tracks: {
+      classical: 'Klassisk',
+      rhythmic: 'Rytmisk',
+      production: 'Produktion',
+      'visual-art': 'Billedkunst',
+      theatre: 'Teater',
+    } as Record<string, string>,
     mainSubject: 'Hovedfag',
     none: 'Ingen elever passer til søgningen.',
     cohortHint: 'Fx 2031',

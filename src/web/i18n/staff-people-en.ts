@@ -115,6 +115,13 @@ export const staffPeopleEn: StaffPeopleDictionary = {
     list: 'Students',
     name: 'Name',
     track: 'Track',
+    tracks: {
+      classical: 'Classical',
+      rhythmic: 'Rhythmic',
+      production: 'Production',
+      'visual-art': 'Visual art',
+      theatre: 'Theatre',
+    },
     mainSubject: 'Main subject',
     none: 'No students match the search.',
     cohortHint: 'E.g. 2031',

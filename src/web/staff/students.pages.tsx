@@ -150,7 +150,7 @@ function StudentPage(props: {
   };
   const rows: Array<[string, ComponentChildren]> = [
     [x.programme, v.programme],
-    [x.track, v.track],
+    [x.track, x.tracks[v.track] ?? v.track],
     [x.mainSubject, v.mainSubject],
     [x.cohort, String(v.cohort)],
     [x.year, x.yearValue(v.year)],
