@@ -11,6 +11,7 @@ import {
 import { startApp, type TestApp } from './helpers/app.js';
 import { freshYear, moveClock, resetClock } from './helpers/catalogue.js';
 import { drainNotifications } from './helpers/queues.js';
+import { pageClient } from './helpers/pages.js';
 import { enrolStudent } from './helpers/students.js';
 
 /** The people side of the staff desk through the API: the user list, inviting again, leaving on one's own wish. */
@@ -252,5 +253,38 @@ describe('staff: people', () => {
       .expect(200);
     expect(byName.body.total).toBe(1);
     expect(byName.body.items[0].to).toBe(email);
+  });
+
+  it('every people page reads in Danish and in English (?lang=en)', async () => {
+    const student = await registerApplicant(t);
+    const { id } = await enrolStudent(t, student, { cohort: freshYear() });
+    const asker = await registerApplicant(t);
+    await t.http().post('/api/me/erasure-request').set(asker.auth).send({}).expect(202);
+    const requests = await t
+      .http()
+      .get('/api/erasure-requests')
+      .set(staff.auth)
+      .query({ limit: 1 })
+      .expect(200);
+    const erasureId = requests.body.items[0].id as string;
+    const client = await pageClient(t, staff);
+    const pages: Array<[string, string, string]> = [
+      ['/staff/users', 'Brugere', 'Users'],
+      ['/staff/notifications', 'Beskeder', 'Messages'],
+      ['/staff/students', 'Elever', 'Students'],
+      [`/staff/students/${id}`, student.name, student.name],
+      [`/staff/students/${id}/leave`, 'stopper efter eget ønske', 'leaves at their own wish'],
+      [`/staff/students/${id}/annual-exam`, 'Årsprøve for', 'Annual exam for'],
+      ['/staff/erasure-requests', 'Anmodninger om sletning', 'Erasure requests'],
+      [`/staff/erasure-requests/${erasureId}/refuse`, 'Afvis sletning', 'Refuse erasure'],
+      [`/staff/erasure-requests/${erasureId}/carry-out`, 'Slet data om', 'Erase the data about'],
+    ];
+    for (const [path, da, en] of pages) {
+      const inDanish = await client.agent.get(`${path}${path.includes('?') ? '&' : '?'}lang=da`).expect(200);
+      expect(/<h1>([^<]*)<\/h1>/.exec(inDanish.text)?.[1]).toContain(da);
+      const inEnglish = await client.agent.get(`${path}?lang=en`).expect(200);
+      expect(/<h1>([^<]*)<\/h1>/.exec(inEnglish.text)?.[1]).toContain(en);
+      expect(inEnglish.text).toContain('<html lang="en"');
+    }
   });
 });
