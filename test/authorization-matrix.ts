@@ -201,6 +201,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     params: { id: (await w.juror()).id },
     body: { role: 'teacher' },
   })),
+  'GET /api/users': { expect: staffOnly, request: () => ({ query: { role: 'juror', q: 'juror' } }) },
+  // A fresh invitee who has not set a password yet: each success sends a new link.
+  'POST /api/users/{id}/invitation': changing(staffOnly, async (w) => {
+    const issued = await w.t.app
+      .get(AccountsService)
+      .invite(null, { email: uniqueEmail('reinvite'), name: 'Ny Censor', role: 'juror' });
+    return { params: { id: issued.user.id } };
+  }),
   'GET /api/audit': { expect: staffOnly },
 
   // ---- personal data ----
@@ -574,6 +582,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   'POST /api/students/{id}/annual-exams': changing(staffOnly, async (w) => ({
     ...(await student((x) => x.student(1))(w)),
     body: { year: 1, subjects: [{ subject: 'hovedfag: cello', grade: 7 }], passed: true },
+  })),
+  // Leaving on one's own wish: a fresh year-1 student each time (the intake year began before the world's now).
+  'POST /api/students/{id}/leave': changing(staffOnly, async (w) => ({
+    ...(await student((x) => x.student(1))(w)),
+    body: { leftOn: w.now.slice(0, 10), reason: 'Vil koncentrere sig om gymnasiet' },
   })),
   'POST /api/students/{id}/final-exam': changing(staffOnly, async (w) => ({
     ...(await student((x) => x.student(3))(w)),

@@ -2,6 +2,7 @@ import type { World } from './helpers/world.js';
 import { applicantPages } from './page-authorization-matrix.applicant.js';
 import { staffPages } from './page-authorization-matrix.staff.js';
 import { juryPages } from './page-authorization-matrix.jury.js';
+import { staffPeoplePages } from './page-authorization-matrix.staff-people.js';
 
 /*
  * The page authorisation matrix: every page route the app serves × who is asking, with what they get.
@@ -89,6 +90,7 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   ...applicantPages(),
   ...staffPages(),
   ...juryPages(),
+  ...staffPeoplePages(),
 
   // ---- students, supervisors and third-year projects (issue 19) ----
   // Someone who is not enrolled (the other applicant) is told there is no such page.

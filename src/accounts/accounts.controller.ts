@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '../common/auth.js';
 import { RateLimited } from '../common/rate-limit.js';
 import { toCopenhagenIso } from '../common/time.js';
@@ -13,7 +19,10 @@ import {
   RegisterDto,
   ResetPasswordDto,
   UpdateMeDto,
+  StaffUserItem,
+  StaffUserPage,
   UpdateUserDto,
+  UserQuery,
   VerifyEmailDto,
 } from './dto/accounts.dto.js';
 
@@ -112,6 +121,25 @@ export class AccountsController {
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     const issued = await this.accounts.invite(user, dto);
     return { ...issued.user, invitationExpiresAt: toCopenhagenIso(issued.expiresAt) };
+  }
+
+  /** Jurors, teachers and staff: by role, active or not, part of the name or e-mail; with their invitation's state. */
+  @Get('users')
+  @ApiBearerAuth()
+  @Roles('staff')
+  @ApiOkResponse({ type: StaffUserPage })
+  listUsers(@Query() query: UserQuery) {
+    return this.accounts.listUsers(query);
+  }
+
+  /** A new invitation link e-mailed (older unused ones stop working); 409 once accepted or while deactivated. */
+  @Post('users/:id/invitation')
+  @ApiBearerAuth()
+  @Roles('staff')
+  @ApiCreatedResponse({ type: StaffUserItem })
+  async reinvite(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) userId: string) {
+    const issued = await this.accounts.reinvite(user, userId);
+    return { ...issued.user, invitation: 'pending', invitationExpiresAt: toCopenhagenIso(issued.expiresAt) };
   }
 
   /** Staff deactivate (or reactivate) an account or change a role: the person's existing tokens stop working. */

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, invalid, isUniqueViolation, notFound } from '../common/errors.js';
 import { Links } from '../common/links.js';
 import { PRIVACY_NOTICE_VERSION } from '../common/privacy-notice.js';
-import { ageOn, copenhagenDate, isCalendarDate } from '../common/time.js';
+import { ageOn, copenhagenDate, isCalendarDate, toCopenhagenIso } from '../common/time.js';
 import type { Env } from '../config/env.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
@@ -21,9 +21,14 @@ import type {
   LoginDto,
   RegisterDto,
   ResetPasswordDto,
+  InvitationState,
   UpdateMeDto,
   UpdateUserDto,
+  UserQuery,
 } from './dto/accounts.dto.js';
+import { INVITABLE_ROLES } from './dto/accounts.dto.js';
+import { containsPattern, invitationState } from './invitation-state.js';
+import type { Page } from '../common/pagination.js';
 import { AccountToken, type TokenPurpose } from './account-token.entity.js';
 import { SessionsService } from './sessions.service.js';
 import { UserLiveness } from './user-liveness.js';
@@ -54,6 +59,9 @@ export interface LoginResult {
   expiresIn: number;
   user: UserView;
 }
+
+/** A juror, teacher or staff member as staff's list shows them: the account and where their invitation stands. */
+export type StaffUserView = UserView & { invitation: InvitationState; invitationExpiresAt?: string };
 
 export interface InvitationIssued {
   user: UserView;
@@ -128,6 +136,121 @@ export class AccountsService {
     });
     if (updated.changed) await this.liveness.changed(userId);
     return mapUser(updated.user);
+  }
+
+  /**
+   * Jurors, teachers and staff (never applicants, never anonymised people) for staff's list: by role, active or
+   * not, part of the name or e-mail; by name. Each with where their invitation stands (invite again when expired).
+   */
+  async listUsers(query: UserQuery): Promise<Page<StaffUserView>> {
+    const where = ['u.role = ANY($1::varchar[])', 'u.erased_at IS NULL'];
+    const params: unknown[] = [query.role ? [query.role] : [...INVITABLE_ROLES]];
+    if (query.active) {
+      params.push(query.active === 'true');
+      where.push(`u.active = $${params.length}`);
+    }
+    if (query.q) {
+      params.push(containsPattern(query.q));
+      where.push(`(u.name ILIKE $${params.length} OR u.email ILIKE $${params.length})`);
+    }
+    params.push(query.limit, query.offset);
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.role, u.locale, u.active, u.phone, (u.password_hash IS NOT NULL) AS password_set,
+              (SELECT max(i.expires_at) FROM invitations i WHERE i.user_id = u.id AND i.accepted_at IS NULL)
+                AS link_expires_at,
+              count(*) OVER () AS total
+         FROM users u
+        WHERE ${where.join(' AND ')}
+        ORDER BY lower(u.name), u.id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )) as Array<Record<string, unknown>>;
+    const total = rows.length
+      ? Number(rows[0].total)
+      : query.offset > 0
+        ? await this.countUsers(where, params.slice(0, -2))
+        : 0;
+    const now = this.clock.now();
+    return {
+      items: rows.map((row) => {
+        const user = this.users.create({
+          id: row.id as string,
+          email: row.email as string,
+          name: row.name as string,
+          role: row.role as Role,
+          locale: row.locale as User['locale'],
+          active: row.active as boolean,
+          phone: row.phone as string | null,
+        });
+        const expiresAt = (row.link_expires_at as Date | null) ?? null;
+        const state = invitationState(row.password_set as boolean, expiresAt, now);
+        return {
+          ...mapUser(user),
+          invitation: state,
+          ...(state !== 'accepted' && expiresAt ? { invitationExpiresAt: toCopenhagenIso(expiresAt) } : {}),
+        };
+      }),
+      total,
+    };
+  }
+
+  private async countUsers(where: string[], params: unknown[]): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM users u WHERE ${where.join(' AND ')}`,
+      params,
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  /**
+   * Staff invite a juror, teacher or staff member again (the link expired, or the e-mail went astray): a new link
+   * is e-mailed and every older unused one stops working. Refused once the person has set a password (they sign
+   * in, or use "forgot password") and while the account is deactivated. Audited.
+   */
+  async reinvite(actor: AuthUser, userId: string): Promise<InvitationIssued> {
+    return this.dataSource.transaction(async (tx) => {
+      const user = await tx
+        .createQueryBuilder(User, 'u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: userId })
+        .getOne();
+      if (!user || user.erasedAt || user.role === 'applicant') throw notFound('user', userId);
+      if (user.passwordHash) {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'This person has already accepted the invitation and signs in; if they forgot the password, they can ask for a new one at sign-in',
+          [{ field: 'userId', reason: 'accepted' }],
+        );
+      }
+      if (!user.active) {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'This account has been deactivated; reactivate it before inviting again',
+          [{ field: 'userId', reason: 'deactivated' }],
+        );
+      }
+      const now = this.clock.now();
+      await tx.update(
+        Invitation,
+        { userId, acceptedAt: IsNull(), expiresAt: MoreThan(now) },
+        { expiresAt: now },
+      );
+      const issued = await this.issueInvitation(tx, user);
+      await this.audit.record(tx, {
+        actor,
+        action: 'user.reinvited',
+        entity: 'user',
+        entityId: user.id,
+        after: { role: user.role, expiresAt: toCopenhagenIso(issued.expiresAt) },
+      });
+      await this.notifications.enqueue(tx, {
+        type: 'invitation',
+        to: await this.contactOf(user.id, tx),
+        data: { role: user.role, link: issued.link, expiresAt: issued.expiresAt.toISOString() },
+      });
+      return issued;
+    });
   }
 
   /** This room's rows about a person, per table, for an export (what and how: ./personal-data.ts). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, ILike, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
@@ -41,6 +41,8 @@ export interface NotificationFilter {
   applicationId?: string;
   status?: NotificationStatus;
   type?: NotificationType;
+  /** Part of the recipient's address or name. */
+  q?: string;
   limit: number;
   offset: number;
 }
@@ -146,12 +148,20 @@ export class NotificationsService {
   }
 
   async list(filter: NotificationFilter): Promise<Page<NotificationView>> {
+    const where = {
+      ...(filter.applicationId ? { applicationId: filter.applicationId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.type ? { type: filter.type } : {}),
+    };
+    // `%`, `_` and `\` typed into the search box are looked for as themselves.
+    const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     const [rows, total] = await this.notifications.findAndCount({
-      where: {
-        ...(filter.applicationId ? { applicationId: filter.applicationId } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.type ? { type: filter.type } : {}),
-      },
+      where: pattern
+        ? [
+            { ...where, toAddress: ILike(pattern) },
+            { ...where, toName: ILike(pattern) },
+          ]
+        : where,
       order: { createdAt: 'DESC', id: 'DESC' },
       take: filter.limit,
       skip: filter.offset,

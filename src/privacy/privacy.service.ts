@@ -200,6 +200,13 @@ export class PrivacyService {
     }
   }
 
+  /** One request as staff's list shows it (the staff page's confirm steps). */
+  async getRequest(id: string): Promise<ErasureRequestView> {
+    const row = await this.requests.findOneBy({ id });
+    if (!row) throw notFound('erasure request', id);
+    return this.view(row);
+  }
+
   async listRequests(query: {
     status?: ErasureStatus;
     limit: number;

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { LeavingKind } from './leaving.js';
 
 export const ENROLMENT_STATUSES = ['active', 'completed', 'left'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
@@ -72,6 +73,10 @@ export class Enrolment {
 
   @Column({ name: 'left_reason', type: 'text', nullable: true })
   leftReason: string | null;
+
+  /** Why the course ended early: a failed annual exam or the student's own wish (null while not left). */
+  @Column({ name: 'left_kind', type: 'varchar', length: 16, nullable: true })
+  leftKind: LeavingKind | null;
 
   @Column({ name: 'left_on', type: 'date', nullable: true })
   leftOn: string | null;

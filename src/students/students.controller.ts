@@ -1,7 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
-import { AnnualExamDto, FiguresQuery, FinalExamDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
+import {
+  AnnualExamDto,
+  FiguresQuery,
+  FinalExamDto,
+  LeaveDto,
+  OutcomeDto,
+  StudentQuery,
+} from './dto/students.dto.js';
 import { StudentsService } from './students.service.js';
 
 const id = new ParseUUIDPipe({ version: undefined });
@@ -40,6 +47,14 @@ export class StudentsController {
   @Roles('staff')
   annualExam(@CurrentUser() user: AuthUser, @Param('id', id) studentId: string, @Body() dto: AnnualExamDto) {
     return this.students.recordAnnualExam(user, studentId, dto);
+  }
+
+  /** The student leaves the course on their own wish (`leftOn`, `reason`); audited, the student is told. */
+  @Post('students/:id/leave')
+  @HttpCode(200)
+  @Roles('staff')
+  leave(@CurrentUser() user: AuthUser, @Param('id', id) studentId: string, @Body() dto: LeaveDto) {
+    return this.students.leave(user, studentId, dto);
   }
 
   @Post('students/:id/final-exam')

@@ -34,6 +34,7 @@ export function mapStudent(e: Enrolment, today: string, name?: string, exams?: A
     startsOn: e.startsOn,
     /** A passed annual exam's 1 August still to come. */
     advancesOn: e.advancesOn !== null && year === e.year ? e.advancesOn : null,
+    leftKind: e.leftKind,
     leftReason: e.leftReason,
     leftOn: e.leftOn,
     completedOn: e.completedOn,

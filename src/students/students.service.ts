@@ -12,7 +12,8 @@ import type { Page } from '../common/pagination.js';
 import { copenhagenDate, toCopenhagenIso } from '../common/time.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AnnualExam } from './annual-exam.entity.js';
-import type { AnnualExamDto, FinalExamDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
+import type { AnnualExamDto, FinalExamDto, LeaveDto, OutcomeDto, StudentQuery } from './dto/students.dto.js';
+import { earliestLeavingDay, leavingDateProblem } from './leaving.js';
 import { Enrolment, type FinalExam } from './enrolment.entity.js';
 import { courseStart, nextSchoolYearStart, yearOn } from './school-year.js';
 import { mapAnnualExam, mapStudent, type StudentView } from './students.mapper.js';
@@ -231,7 +232,12 @@ export class StudentsService {
       if (dto.passed) {
         enrolment.advancesOn = exam.advancesOn;
       } else {
-        Object.assign(enrolment, { status: 'left', leftReason: FAILED_ANNUAL_EXAM, leftOn: today });
+        Object.assign(enrolment, {
+          status: 'left',
+          leftKind: 'failed_exam',
+          leftReason: FAILED_ANNUAL_EXAM,
+          leftOn: today,
+        });
       }
       await tx.save(enrolment);
       await this.audit.record(tx, {
@@ -256,6 +262,45 @@ export class StudentsService {
       return { exam, enrolment };
     });
     return { ...mapAnnualExam(result.exam), student: await this.view(result.enrolment) };
+  }
+
+  /**
+   * The student leaves the course on their own wish, on a day from the course start to today, with their reason.
+   * Audited, and the student gets a confirmation in the same transaction.
+   */
+  async leave(actor: Actor, id: string, dto: LeaveDto): Promise<StudentView> {
+    const today = this.today();
+    const enrolment = await this.dataSource.transaction(async (tx) => {
+      const e = await this.lock(tx, id);
+      this.assertActive(e);
+      const exams = await tx.find(AnnualExam, { select: { heldOn: true }, where: { enrolmentId: id } });
+      const earliest = earliestLeavingDay(
+        e.cohort,
+        exams.map((x) => x.heldOn),
+      );
+      const problem = leavingDateProblem(dto.leftOn, earliest, today);
+      if (problem) throw invalid('leftOn', problem);
+      const before = this.snapshot(e);
+      this.settle(e, today);
+      Object.assign(e, { status: 'left', leftKind: 'own_wish', leftReason: dto.reason, leftOn: dto.leftOn });
+      await tx.save(e);
+      await this.audit.record(tx, {
+        actor,
+        action: 'enrolment.left',
+        entity: 'enrolment',
+        entityId: id,
+        before,
+        after: { ...this.snapshot(e), leftKind: 'own_wish' },
+      });
+      await this.notifications.enqueue(tx, {
+        type: 'enrolment_left',
+        to: await this.accounts.contactOf(e.userId, tx),
+        topic: `enrolment-left:${id}`,
+        data: { programme: e.programme, leftOn: dto.leftOn, link: this.links.student(id) },
+      });
+      return e;
+    });
+    return this.view(enrolment);
   }
 
   /** The afgangsprøve, in year 3: a result with an external examiner, or waived for a conservatory admission. */

@@ -13,6 +13,10 @@ import { HomePages } from './home/home.pages.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PageGuard } from './page.guard.js';
 import { ProjectPages } from './projects/project.pages.js';
+import { StaffErasurePages } from './staff/erasure.pages.js';
+import { StaffNotificationPages } from './staff/notifications.pages.js';
+import { StaffStudentPages } from './staff/students.pages.js';
+import { StaffUserPages } from './staff/users.pages.js';
 import { StudentPages } from './student/student.pages.js';
 import { TeacherPages } from './teacher/teacher.pages.js';
 import { PrivacyModule } from '../privacy/privacy.module.js';
@@ -43,6 +47,10 @@ import { WebSessions } from './web-sessions.js';
     TeacherPages,
     PrivacyPages,
     StaffPages,
+    StaffUserPages,
+    StaffNotificationPages,
+    StaffStudentPages,
+    StaffErasurePages,
   ],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })

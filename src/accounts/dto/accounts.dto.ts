@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LOCALES, type Locale, type Role } from '../user.entity.js';
+import { PageQuery } from '../../common/pagination.js';
 import { Trim } from '../../common/trim.js';
 
 export class GuardianDto {
@@ -144,6 +145,56 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: INVITABLE_ROLES })
+  @IsOptional()
+  @IsIn(INVITABLE_ROLES, { message: `role must be one of ${INVITABLE_ROLES.join(', ')}` })
+  role?: (typeof INVITABLE_ROLES)[number];
+
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail address', example: 'nielsen' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only active (true) or deactivated (false) accounts',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'active must be true or false' })
+  active?: 'true' | 'false';
+}
+
+export const INVITATION_STATES = ['accepted', 'pending', 'expired'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+export class StaffUserItem {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: INVITABLE_ROLES }) role: string;
+  @ApiProperty({ enum: LOCALES }) locale: string;
+  @ApiProperty() active: boolean;
+  @ApiProperty({
+    enum: INVITATION_STATES,
+    description:
+      'accepted: the person has set a password; pending: the newest link still works; expired: invite again',
+  })
+  invitation: InvitationState;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the newest unused invitation link expires (expired)',
+  })
+  invitationExpiresAt?: string;
+}
+
+export class StaffUserPage {
+  @ApiProperty({ type: [StaffUserItem] }) items: StaffUserItem[];
+  @ApiProperty() total: number;
 }
 
 export class UpdateMeDto {

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
+import { Trim } from '../../common/trim.js';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from '../notification.entity.js';
+
+// The states a message can be in, for pages that filter by them (other rooms don't import the entity).
+export { NOTIFICATION_STATUSES, type NotificationStatus };
 import { NOTIFICATION_TYPES, type NotificationType } from '../templates/index.js';
 
 export class NotificationQuery extends PageQuery {
@@ -19,6 +23,13 @@ export class NotificationQuery extends PageQuery {
   @IsOptional()
   @IsIn(NOTIFICATION_TYPES, { message: 'type must be a notification type' })
   type?: NotificationType;
+
+  @ApiPropertyOptional({ description: "Part of the recipient's e-mail address or name", example: 'jensen' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class NotificationIdParam {

@@ -6,7 +6,7 @@ const EXAM_OUTCOMES: Labels = {
   en: { passed: 'passed', failed: 'not passed' },
 };
 
-/** Students: the annual exam. */
+/** Students: the annual exam, leaving on one's own wish. */
 export const studentsTemplates = {
   annual_exam_result: {
     variables: { name: 'text', programme, year: 'text', outcome: { labels: EXAM_OUTCOMES }, link: 'url' },
@@ -26,6 +26,26 @@ Se dine karakterer her: {{link}}`,
 The result of your annual exam for year {{year}} of {{programme}} is: {{outcome}}.
 
 See your grades here: {{link}}`,
+    },
+  },
+  enrolment_left: {
+    variables: { name: 'text', programme, leftOn: 'date', link: 'url' },
+    sample: { ...SAMPLE_APPLICANT, leftOn: '2032-03-31' },
+    da: {
+      subject: 'Du er udmeldt af talentakademiet',
+      body: `Kære {{name}}
+
+Vi har registreret, at du efter eget ønske er stoppet på {{programme}} den {{leftOn}}.
+
+Tak for tiden på akademiet. Du kan stadig se dine oplysninger her: {{link}}`,
+    },
+    en: {
+      subject: 'You have left the talent academy',
+      body: `Dear {{name}}
+
+We have recorded that you left {{programme}} at your own wish on {{leftOn}}.
+
+Thank you for your time at the academy. You can still see your records here: {{link}}`,
     },
   },
 } satisfies Record<string, TemplateDefinition>;

@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -155,4 +156,21 @@ export class OutcomeDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+export class LeaveDto {
+  @ApiProperty({
+    example: '2032-03-31',
+    description:
+      'The day the student left (YYYY-MM-DD): not before the intake year or the last annual exam, not after today',
+  })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'leftOn must be a date like 2032-03-31' })
+  leftOn: string;
+
+  @ApiProperty({ example: 'Vil koncentrere sig om gymnasiet', description: 'Why, as the student gave it' })
+  @Trim()
+  @IsString({ message: 'reason is required: why the student leaves' })
+  @IsNotEmpty({ message: 'reason is required: why the student leaves' })
+  @MaxLength(2000)
+  reason: string;
 }

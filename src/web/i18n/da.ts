@@ -3,6 +3,7 @@ import { applicantDa } from './applicant.js';
 import { juryDa } from './jury-da.js';
 import { projectsDa } from './projects-da.js';
 import { staffDa } from './staff-da.js';
+import { staffPeopleDa } from './staff-people-da.js';
 
 /**
  * Every text of the web pages in Danish. The English dictionary must have the same keys (its type is this
@@ -222,6 +223,7 @@ export const da = {
   projects: projectsDa,
   staff: staffDa,
   jury: juryDa,
+  staffPeople: staffPeopleDa,
   dates: {
     at: 'kl.',
   },

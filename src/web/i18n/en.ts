@@ -3,6 +3,7 @@ import type { Dictionary } from './da.js';
 import { juryEn } from './jury-en.js';
 import { projectsEn } from './projects-en.js';
 import { staffEn } from './staff-en.js';
+import { staffPeopleEn } from './staff-people-en.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
 export const en: Dictionary = {
@@ -213,6 +214,7 @@ export const en: Dictionary = {
   projects: projectsEn,
   staff: staffEn,
   jury: juryEn,
+  staffPeople: staffPeopleEn,
   dates: {
     at: 'at',
   },

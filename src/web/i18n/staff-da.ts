@@ -7,6 +7,7 @@ export const staffDa = {
     projects: 'Projekter',
     notifications: 'Beskeder',
     users: 'Brugere',
+    erasure: 'Sletning',
     reports: 'Rapporter',
   },
   statuses: {

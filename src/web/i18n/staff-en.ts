@@ -9,6 +9,7 @@ export const staffEn: typeof staffDa = {
     projects: 'Projects',
     notifications: 'Messages',
     users: 'Users',
+    erasure: 'Erasure',
     reports: 'Reports',
   },
   statuses: {

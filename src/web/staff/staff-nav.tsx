@@ -7,6 +7,7 @@ export const STAFF_NAV = [
   { href: '/staff/projects', key: 'projects' },
   { href: '/staff/notifications', key: 'notifications' },
   { href: '/staff/users', key: 'users' },
+  { href: '/staff/erasure-requests', key: 'erasure' },
   { href: '/staff/reports', key: 'reports' },
 ] as const;
 
