@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
   Res,
   UploadedFile,
@@ -16,7 +17,15 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { RateLimited } from '../common/rate-limit.js';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
 import { ApplicationsService } from './applications.service.js';
@@ -28,6 +37,7 @@ import {
   UpdateApplicationDto,
   UploadMaterialDto,
 } from './dto/application.dto.js';
+import { BackgroundDto } from './dto/background.dto.js';
 import { answerDownload } from './material-download.js';
 import { MaterialsService, type UploadedTempFile } from './materials.service.js';
 
@@ -68,6 +78,29 @@ export class ApplicationsController {
     @Body() dto: UpdateApplicationDto,
   ) {
     return this.applications.update(user, applicationId, dto);
+  }
+
+  @Get(':id/background')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'The owner’s voluntary background answers (never shown to jurors or staff)' })
+  background(@CurrentUser() user: AuthUser, @Param('id', id) applicationId: string) {
+    return this.applications.background(user, applicationId);
+  }
+
+  @Put(':id/background')
+  @Roles('applicant')
+  @ApiOperation({
+    summary:
+      'Replaces the voluntary background answers: gender, municipality, school, feeder course; each optional, ' +
+      'each with prefer-not. Stored apart from the application, never shown to jurors, used by no rule; only ' +
+      'the yearly figures count them',
+  })
+  saveBackground(
+    @CurrentUser() user: AuthUser,
+    @Param('id', id) applicationId: string,
+    @Body() dto: BackgroundDto,
+  ) {
+    return this.applications.saveBackground(user, applicationId, dto);
   }
 
   @Post(':id/submit')
