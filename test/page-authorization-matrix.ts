@@ -1,5 +1,6 @@
 import type { World } from './helpers/world.js';
 import { applicantPages } from './page-authorization-matrix.applicant.js';
+import { reportPages } from './page-authorization-matrix.reports.js';
 
 /*
  * The page authorisation matrix: every page route the app serves × who is asking, with what they get.
@@ -85,6 +86,7 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   // Everyone in the World is verified: back to the profile saying so.
   'POST /me/verification-email': { expect: pageRoles({ signedIn: 303 }) },
   ...applicantPages(),
+  ...reportPages(),
 
   // ---- students, supervisors and third-year projects (issue 19) ----
   // Someone who is not enrolled (the other applicant) is told there is no such page.

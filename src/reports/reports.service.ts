@@ -341,3 +341,5 @@ export class ReportsService {
     return [...new Set(intakes.items.map((i) => i.year))].sort((a, b) => b - a);
   }
 }
+
+export { FIGURE_TABLES, type FigureTable } from './figures.js';

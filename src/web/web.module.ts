@@ -14,6 +14,9 @@ import { StudentPages } from './student/student.pages.js';
 import { TeacherPages } from './teacher/teacher.pages.js';
 import { PrivacyModule } from '../privacy/privacy.module.js';
 import { PrivacyPages } from './privacy/privacy.pages.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { ReportPages } from './staff/reports.pages.js';
+import { BackgroundPages } from './applicant/background.pages.js';
 import { WebSessions } from './web-sessions.js';
 
 /**
@@ -28,6 +31,7 @@ import { WebSessions } from './web-sessions.js';
     StudentsModule,
     ProjectsModule,
     PrivacyModule,
+    ReportsModule,
   ],
   controllers: [
     HomePages,
@@ -37,6 +41,8 @@ import { WebSessions } from './web-sessions.js';
     ProjectPages,
     TeacherPages,
     PrivacyPages,
+    ReportPages,
+    BackgroundPages,
   ],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })

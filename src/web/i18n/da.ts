@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../common/errors.js';
 import { applicantDa } from './applicant.js';
 import { projectsDa } from './projects-da.js';
+import { reportsDa } from './reports-da.js';
 
 /**
  * Every text of the web pages in Danish. The English dictionary must have the same keys (its type is this
@@ -218,6 +219,7 @@ export const da = {
     signedInIntro: (name: string) => `Velkommen, ${name}.`,
   },
   projects: projectsDa,
+  reports: reportsDa,
   dates: {
     at: 'kl.',
   },

@@ -1,6 +1,7 @@
 import { applicantEn } from './applicant.js';
 import type { Dictionary } from './da.js';
 import { projectsEn } from './projects-en.js';
+import { reportsEn } from './reports-en.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
 export const en: Dictionary = {
@@ -209,6 +210,7 @@ export const en: Dictionary = {
     signedInIntro: (name: string) => `Welcome, ${name}.`,
   },
   projects: projectsEn,
+  reports: reportsEn,
   dates: {
     at: 'at',
   },
