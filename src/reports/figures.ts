@@ -114,8 +114,8 @@ export function funnel(
 }
 
 /**
- * One breakdown: a row per group (the fixed groups always, in their order, then any others met, in the order
- * given by `order`) and the total, suppressed as one table.
+ * One breakdown: a row per group (the fixed groups always, in their order, then any others met, most applicants
+ * first, ties in the order given by `order`) and the total, suppressed as one table.
  */
 export function breakdown(
   facts: readonly FigureFact[],
@@ -123,9 +123,11 @@ export function breakdown(
   fixedGroups: readonly string[],
   order: (a: string, b: string) => number = (a, b) => a.localeCompare(b, 'da'),
 ): BreakdownItem[] {
+  const applied = (group: string) => facts.filter((f) => f.groups[by] === group).length;
+  // Groups beyond the fixed ones (municipalities): the most applicants first, then by name.
   const met = [...new Set(facts.map((f) => f.groups[by]))]
     .filter((g) => !fixedGroups.includes(g))
-    .sort(order);
+    .sort((a, b) => applied(b) - applied(a) || order(a, b));
   const groups = [
     ...fixedGroups.filter((g) => !TRAILING.includes(g)),
     ...met,

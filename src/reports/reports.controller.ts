@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '../common/auth.js';
@@ -67,14 +67,11 @@ export class ReportsController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A year’s figures as one XLSX workbook, a sheet per table' })
-  async workbook(
-    @CurrentUser() user: AuthUser,
-    @Query() query: FiguresQuery,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  async workbook(@CurrentUser() user: AuthUser, @Query() query: FiguresQuery) {
     const file = await this.reports.workbook(user, query);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    return file.body;
+    return new StreamableFile(file.body, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="${file.filename}"`,
+    });
   }
 }

@@ -115,7 +115,7 @@ export class ReportsService {
         sheet,
         svg: await chartSvg({
           id: `chart-${table}`,
-          title: `${sheet.name} ${year}`,
+          title: sheet.name,
           kind: table === 'years' ? 'lines' : 'bars',
           valueTitle: locale === 'da' ? 'Antal' : 'Count',
           data: chart,
