@@ -34,3 +34,17 @@ describe('charts drawn on the server', () => {
     expect(svg).toContain('<path');
   });
 });
+
+describe('the chart as one image', () => {
+  it('keeps no role or ARIA of Vega’s groups and marks, only the image’s own', async () => {
+    const svg = await chartSvg({
+      id: 'x',
+      title: 'X',
+      kind: 'bars',
+      valueTitle: 'Antal',
+      data: [{ category: 'A', series: 'B', value: 3, label: '3' }],
+    });
+    expect(svg.match(/role="/g)).toEqual(['role="']);
+    expect(svg.match(/aria-[a-z]+="/g)).toEqual(['aria-labelledby="']);
+  });
+});

@@ -90,8 +90,12 @@ export async function chartSvg(input: ChartInput): Promise<string> {
 /** The SVG as an image named by its title (screen readers read the title, then the table beside it). */
 function accessible(svg: string, titleId: string, title: string): string {
   const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return svg
-    .replace(/^<svg /, `<svg role="img" aria-labelledby="${titleId}" focusable="false" `)
-    .replace(/ width="(\d+)" height="(\d+)"/, ' width="$1" height="$2" style="max-width:100%;height:auto"')
-    .replace(/^(<svg[^>]*>)/, `$1<title id="${titleId}">${escaped}</title>`);
+  return (
+    svg
+      // Vega's own roles and ARIA on its groups and marks: the image is one, named by its title.
+      .replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '')
+      .replace(/^<svg /, `<svg role="img" aria-labelledby="${titleId}" focusable="false" `)
+      .replace(/ width="(\d+)" height="(\d+)"/, ' width="$1" height="$2" style="max-width:100%;height:auto"')
+      .replace(/^(<svg[^>]*>)/, `$1<title id="${titleId}">${escaped}</title>`)
+  );
 }
