@@ -64,7 +64,7 @@ describe('the yearly figures in a browser', () => {
     await admin.end();
   });
 
-  it('staff read last year’s figures on a laptop, with charts beside the tables, and choose MGK without scripts', async () => {
+  it('staff read last year’s figures on a laptop, with charts beside the tables, and download the workbook', async () => {
     const laptop = await phone(browser, base, { width: 1280, height: 900 });
     contexts.push(laptop);
     const page = await signIn(laptop, '/staff/reports');
@@ -83,12 +83,17 @@ describe('the yearly figures in a browser', () => {
     await screenshot(page, 'staff-reports-1280');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'staff-reports-top-1280.png') });
+    for (const table of ['funnel', 'gender', 'years']) {
+      await page
+        .locator(`section:has(#table-${table})`)
+        .screenshot({ path: join(SCREENSHOT_DIR, `staff-reports-${table}-1280.png`) });
+    }
 
     // The workbook of the year, from the page's link.
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: new RegExp(`Hele året ${year} som Excel`) }).click();
     expect((await download).suggestedFilename()).toBe(`tal-${year}.xlsx`);
-  });
+  }, 240_000);
 
   it('works at 360 px without JavaScript: the form chooses a programme, the charts scale down', async () => {
     const scriptless = await phone(browser, base, { javaScript: false });
@@ -104,5 +109,5 @@ describe('the yearly figures in a browser', () => {
     expect(width).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'staff-reports-tgk-360');
-  });
+  }, 240_000);
 });
