@@ -61,8 +61,10 @@ const ROOMS = {
   ],
   // personal data: the register joins every room's declaration and runs export and erasure through their services
   privacy: EVERY_DOMAIN_ROOM,
+  // the yearly figures: counts asked of every domain room's service (it has no tables of its own)
+  reports: EVERY_DOMAIN_ROOM,
   // the pages: one room on top of every domain room, calling their services (never their tables)
-  web: ['privacy', ...EVERY_DOMAIN_ROOM],
+  web: ['privacy', 'reports', ...EVERY_DOMAIN_ROOM],
   // the health check reads the shared connections only
   health: ['common', 'redis', 'config'],
 };

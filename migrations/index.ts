@@ -17,6 +17,7 @@ import { SettledMilestones1795770000000 } from './1795770000000-SettledMilestone
 import { MilestoneTitlesInDanish1795770000001 } from './1795770000001-MilestoneTitlesInDanish.js';
 import { PersonalData1795780000000 } from './1795780000000-PersonalData.js';
 import { PersonalDataIndexes1795780000001 } from './1795780000001-PersonalDataIndexes.js';
+import { ApplicationBackgrounds1795790000000 } from './1795790000000-ApplicationBackgrounds.js';
 
 /** Migrations in order; a new file from `npm run migration:generate` is added here too. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MilestoneTitlesInDanish1795770000001,
   PersonalData1795780000000,
   PersonalDataIndexes1795780000001,
+  ApplicationBackgrounds1795790000000,
 ];

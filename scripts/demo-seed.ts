@@ -18,6 +18,7 @@ import { Clock } from '../src/common/clock.js';
 import { ACADEMY_ZONE, addCopenhagenDays, copenhagenDate } from '../src/common/time.js';
 import type { Env } from '../src/config/env.js';
 import { demoPicture, demoRecording, demoScorePdf } from './demo-files.js';
+import { seedPastYear, type PastApplicant, type Reached } from './figures-seed.js';
 
 export interface DemoAccount {
   role: Role;
@@ -66,6 +67,7 @@ export async function seedDemo(env: Env): Promise<DemoAccount[]> {
     await seedIntakes(app);
     await seedDraft(app);
     await seedJury(app);
+    await seedHistory(app);
     return DEMO_PEOPLE.map(({ role, email, password }) => ({ role, email, password }));
   } finally {
     await app.close();
@@ -328,4 +330,151 @@ export async function seedJury(app: INestApplicationContext): Promise<void> {
     count: JURY_DEMO.applicants.length,
   });
   await auditions.schedule(staff, round.id);
+}
+
+/** How many applied per track in a demo year (varied a little from year to year). */
+const DEMO_HISTORY: Record<string, Record<string, [number, string[]]>> = {
+  MGK: {
+    classical: [24, ['violin', 'cello', 'klaver', 'fløjte', 'klarinet', 'kontrabas', 'sang']],
+    rhythmic: [20, ['guitar', 'el-bas', 'trommer', 'sang', 'klaver', 'saxofon']],
+    production: [9, ['elektronisk musik', 'komposition', 'sangskrivning']],
+  },
+  BGK: { 'visual-art': [30, ['maleri', 'tegning', 'skulptur', 'fotografi', 'grafik']] },
+  TGK: { theatre: [34, ['skuespil']] },
+};
+
+/** A small deterministic random source, so the demo's history is the same on every machine. */
+function randomSource(seed: number) {
+  let x = seed;
+  const next = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const pick = <T>(weighted: Array<[T, number]>): T => {
+    const total = weighted.reduce((sum, [, w]) => sum + w, 0);
+    let r = next() * total;
+    for (const [value, w] of weighted) if ((r -= w) < 0) return value;
+    return weighted[weighted.length - 1][0];
+  };
+  return { next, pick };
+}
+
+const NORTH = ['860', '813', '810', '849', '840', '846', '820', '787', '773', '825'];
+
+/**
+ * Three past years of every programme (the figures' page has something worth looking at): applicants from all
+ * over Region Nordjylland and a few from further away, with their voluntary answers (some left out), through
+ * auditions, offers and the years of the course as far as each cohort has come. Written straight into the
+ * tables (scripts/figures-seed.ts); a year a programme already has is left alone.
+ */
+export async function seedHistory(app: INestApplicationContext): Promise<void> {
+  const catalogue = app.get(CatalogueService);
+  const today = copenhagenDate(app.get(Clock).now());
+  const current = Number(today.slice(0, 4));
+  // The annual exams are in June: a cohort has finished a year once its June has passed.
+  const pastJune = Number(today.slice(5, 7)) >= 7;
+  for (const back of [1, 2, 3]) {
+    const year = current - back;
+    const finished = back - (pastJune ? 0 : 1);
+    for (const [programme, tracks] of Object.entries(DEMO_HISTORY)) {
+      if ((await catalogue.listIntakes({ programme, year, limit: 1, offset: 0 })).total > 0) continue;
+      const rng = randomSource(year * 7 + programme.charCodeAt(0));
+      const applicants: PastApplicant[] = [];
+      for (const [track, [base, subjects]] of Object.entries(tracks)) {
+        const count = base + Math.round((rng.next() - 0.5) * 8) + (3 - back) * 2;
+        for (let i = 0; i < count; i++) {
+          let reached: Reached = rng.pick<Reached>([
+            ['applied', 7],
+            ['submitted', 6],
+            ['auditioned', 37],
+            ['passed', 18],
+            ['offered', 5],
+            ['enrolled', 27],
+          ]);
+          if (reached === 'enrolled') {
+            for (const [done, step] of [
+              [1, 'year1'],
+              [2, 'year2'],
+              [3, 'year3'],
+            ] as const) {
+              if (finished >= done && rng.next() < 0.9) reached = step;
+              else break;
+            }
+          }
+          const age = rng.pick<number>([
+            [14, 4],
+            [15, 8],
+            [16, 14],
+            [17, 16],
+            [18, 16],
+            [19, 12],
+            [20, 8],
+            [21, 5],
+            [22, 3],
+            [24, 1],
+          ]);
+          const answered = rng.next() < 0.86;
+          applicants.push({
+            track,
+            mainSubject: subjects[Math.floor(rng.next() * subjects.length)],
+            birthDate: `${year - age}-${String(1 + Math.floor(rng.next() * 12)).padStart(2, '0')}-15`,
+            reached,
+            destination:
+              reached === 'year3'
+                ? rng.pick<'conservatory' | 'other' | undefined>([
+                    ['conservatory', 45],
+                    ['other', 45],
+                    [undefined, 10],
+                  ])
+                : undefined,
+            background: answered
+              ? {
+                  gender: rng.pick([
+                    ['woman', 54],
+                    ['man', 38],
+                    ['self-described', 3],
+                    ['prefer-not', 5],
+                  ]),
+                  municipalityCode: rng.pick([
+                    ['851', 44],
+                    [NORTH[Math.floor(rng.next() * NORTH.length)], 34],
+                    [
+                      rng.pick([
+                        ['751', 3],
+                        ['791', 2],
+                        ['779', 1],
+                        ['730', 1],
+                      ]),
+                      9,
+                    ],
+                    [
+                      rng.pick([
+                        ['101', 2],
+                        ['461', 1],
+                        ['265', 1],
+                      ]),
+                      4,
+                    ],
+                    ['prefer-not', 5],
+                  ]),
+                  feederCourse: rng.pick([
+                    ['talent-class', 38],
+                    ['other-course', 21],
+                    ['none', 36],
+                    ['prefer-not', 5],
+                  ]),
+                }
+              : undefined,
+          });
+        }
+      }
+      await seedPastYear(app.get(DataSource), {
+        programme,
+        year,
+        tag: `demo-${programme.toLowerCase()}-${year}`,
+        seats: Object.fromEntries(Object.entries(DEMO_SEATS[programme] ?? {})),
+        applicants,
+      });
+    }
+  }
 }

@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { StudentsModule } from './students/students.module.js';
 import { WebModule } from './web/web.module.js';
 
@@ -43,6 +44,7 @@ const API_ROOMS: Type[] = [
   ProjectsModule,
   AdmissionsModule,
   PrivacyModule,
+  ReportsModule,
 ];
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;

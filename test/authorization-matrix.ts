@@ -249,6 +249,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
 
   // ---- catalogue ----
   'GET /api/programmes': { expect: everyone },
+  'GET /api/municipalities': { expect: everyone },
   'GET /api/intakes': { expect: everyone },
   'GET /api/intakes/{id}': { expect: everyone, request: (w) => ({ params: { id: w.mgk.id } }) },
   'POST /api/intakes': {
@@ -309,6 +310,15 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
     request: async (w) => ({ ...(await draftToChange(w)), body: { motivation: 'Jeg producerer stadig.' } }),
   },
   'POST /api/applications/{id}/submit': { expect: ownerOnly, request: completeDraft },
+  // The voluntary background answers: the applicant's own only (staff and jurors never see them; 403 by role).
+  'GET /api/applications/{id}/background': { expect: ownerOnly, request: submittedApplication },
+  'PUT /api/applications/{id}/background': {
+    expect: ownerOnly,
+    request: async (w) => ({
+      ...(await submittedApplication(w)),
+      body: { gender: 'prefer-not', municipalityCode: '851', feederCourse: 'talent-class' },
+    }),
+  },
   'POST /api/applications/{id}/withdraw': { expect: ownerOnly, request: submittedApplication },
   'POST /api/applications/{id}/dispensation': {
     expect: ownerOnly,
@@ -567,6 +577,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteEntry> = {
   // ---- students (applicantOwner: the student; the teacher supervises the student's project) ----
   'GET /api/students': { expect: roles({ staff: '2xx', teacher: '2xx' }) },
   'GET /api/students/figures': { expect: staffOnly },
+  // ---- yearly figures (issue 21): staff only ----
+  'GET /api/reports/funnel': { expect: staffOnly },
+  'GET /api/reports/breakdown': { expect: staffOnly },
+  'GET /api/reports/years': { expect: staffOnly },
+  'GET /api/reports/table.csv': { expect: staffOnly },
+  'GET /api/reports/workbook.xlsx': { expect: staffOnly },
   // Anyone signed in may ask "am I a student?"; nobody but the student is one.
   'GET /api/me/student': reading(
     roles({ applicantOwner: '2xx', otherApplicant: 404, jurors: 404, teacher: 404, staff: 404 }),

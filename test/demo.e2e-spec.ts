@@ -68,5 +68,19 @@ describe('the demo', () => {
     // without a second round.
     await seedDemo(env);
     expect((await jury.agent.get('/jury').expect(200)).text).toContain('Du har bedømt 0 af 5. 5 mangler.');
+    // Three past years of history: staff find last year's figures on /staff/reports, charts and all.
+    const staff = accounts.find((a) => a.role === 'staff')!;
+    const desk = await pageClient(t, { email: staff.email } as Person, staff.password);
+    const figures = await desk.agent.get('/staff/reports').expect(200);
+    const lastYear =
+      Number(String((await t.http().get('/api/test/clock').expect(200)).body.now).slice(0, 4)) - 1;
+    expect(figures.text).toContain(`<h1>Tal for året ${lastYear}</h1>`);
+    expect(figures.text.match(/<svg role="img"/g)).toHaveLength(7);
+    const total = /<th scope="row">TGK<\/th><td>I alt<\/td><td>(\d+)<\/td>/.exec(figures.text);
+    expect(Number(total?.[1])).toBeGreaterThan(25);
+    // Seeding again changes nothing (the demo is idempotent).
+    await seedDemo(validateEnv({ ...process.env, DATABASE_URL: databaseUrl }));
+    const again = await desk.agent.get('/staff/reports').expect(200);
+    expect(/<th scope="row">TGK<\/th><td>I alt<\/td><td>(\d+)<\/td>/.exec(again.text)?.[1]).toBe(total?.[1]);
   });
 });

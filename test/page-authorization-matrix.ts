@@ -3,6 +3,7 @@ import { applicantPages } from './page-authorization-matrix.applicant.js';
 import { staffPages } from './page-authorization-matrix.staff.js';
 import { juryPages } from './page-authorization-matrix.jury.js';
 import { staffPeoplePages } from './page-authorization-matrix.staff-people.js';
+import { reportPages } from './page-authorization-matrix.reports.js';
 
 /*
  * The page authorisation matrix: every page route the app serves × who is asking, with what they get.
@@ -91,6 +92,7 @@ export const PAGE_MATRIX: Record<string, PageEntry> = {
   ...staffPages(),
   ...juryPages(),
   ...staffPeoplePages(),
+  ...reportPages(),
 
   // ---- students, supervisors and third-year projects (issue 19) ----
   // Someone who is not enrolled (the other applicant) is told there is no such page.

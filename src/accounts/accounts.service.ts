@@ -721,6 +721,13 @@ export class AccountsService {
   }
 
   /** Names of many people at once, for lists and timetables. */
+  /** Birth dates by user id, for the yearly figures' age on the reference date (null when not given). */
+  async birthDatesOf(ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const rows = await this.users.find({ select: { id: true, birthDate: true }, where: { id: In(ids) } });
+    return new Map(rows.map((u) => [u.id, u.birthDate]));
+  }
+
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const rows = (await this.dataSource.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [

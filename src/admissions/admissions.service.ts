@@ -185,6 +185,17 @@ export class AdmissionsService {
   }
 
   /** When each of these intakes' results were published (those not yet published are absent). */
+  /** For the yearly figures: per application, whether it was offered a place (first or from the waiting list) and took it. */
+  async figureFacts(applicationIds: string[]): Promise<Map<string, { offered: boolean; accepted: boolean }>> {
+    if (!applicationIds.length) return new Map();
+    const rows = (await this.offers.manager.query(
+      `SELECT application_id, bool_or(status = 'accepted') AS accepted FROM offers
+        WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
+      [applicationIds],
+    )) as Array<{ application_id: string; accepted: boolean }>;
+    return new Map(rows.map((r) => [r.application_id, { offered: true, accepted: r.accepted }]));
+  }
+
   async resultsPublishedAt(intakeIds: string[]): Promise<Map<string, Date>> {
     if (!intakeIds.length) return new Map();
     const rows = await this.publications.findBy({ intakeId: In(intakeIds) });

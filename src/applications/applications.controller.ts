@@ -10,6 +10,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
   Res,
   UploadedFile,
@@ -23,6 +24,7 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiProduces,
+  ApiOperation,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -37,6 +39,7 @@ import {
   UpdateApplicationDto,
   UploadMaterialDto,
 } from './dto/application.dto.js';
+import { BackgroundDto } from './dto/background.dto.js';
 import { answerDownload } from './material-download.js';
 import { MaterialsService, type UploadedTempFile } from './materials.service.js';
 
@@ -77,6 +80,29 @@ export class ApplicationsController {
     @Body() dto: UpdateApplicationDto,
   ) {
     return this.applications.update(user, applicationId, dto);
+  }
+
+  @Get(':id/background')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'The owner’s voluntary background answers (never shown to jurors or staff)' })
+  background(@CurrentUser() user: AuthUser, @Param('id', id) applicationId: string) {
+    return this.applications.background(user, applicationId);
+  }
+
+  @Put(':id/background')
+  @Roles('applicant')
+  @ApiOperation({
+    summary:
+      'Replaces the voluntary background answers: gender, municipality, school, feeder course; each optional, ' +
+      'each with prefer-not. Stored apart from the application, never shown to jurors, used by no rule; only ' +
+      'the yearly figures count them',
+  })
+  saveBackground(
+    @CurrentUser() user: AuthUser,
+    @Param('id', id) applicationId: string,
+    @Body() dto: BackgroundDto,
+  ) {
+    return this.applications.saveBackground(user, applicationId, dto);
   }
 
   @Post(':id/submit')

@@ -8,6 +8,7 @@ import { Sweeper } from '../common/sweeper.js';
 import type { Env } from '../config/env.js';
 import { Application } from './application.entity.js';
 import { ApplicationsController, IntakeApplicationsController } from './applications.controller.js';
+import { ApplicationBackground } from './background.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { Material } from './material.entity.js';
 import { MaterialsService } from './materials.service.js';
@@ -16,7 +17,7 @@ import { removeLeftOverUploads, uploadFolder } from './storage/upload-folder.js'
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Application, Material]),
+    TypeOrmModule.forFeature([Application, ApplicationBackground, Material]),
     MulterModule.registerAsync({
       inject: [ConfigService],
       // Files land in this process's temporary folder first (at the client's pace, outside any transaction);

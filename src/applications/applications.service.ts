@@ -33,6 +33,8 @@ import type {
 import { ageEligibility } from './eligibility.js';
 import { applicationsCsv } from './applications-csv.js';
 import { Material } from './material.entity.js';
+import { ApplicationBackground, PREFER_NOT } from './background.entity.js';
+import type { BackgroundDto } from './dto/background.dto.js';
 import { FileStorage } from './storage/file-storage.js';
 import { erasePersonalRows, exportPersonalRows, type DataSubject } from '../common/personal-data.js';
 import { APPLICATIONS_PERSONAL_DATA } from './personal-data.js';
@@ -67,6 +69,41 @@ const summaryOf = (r: SummaryRow): ApplicationSummary => ({
 export const DEADLINE_REMINDER_DAYS = 3;
 
 type ApplicationView = ReturnType<typeof mapApplication>;
+
+/** The background answers as the applicant sees them (their own only); a missing answer is null. */
+export interface BackgroundView {
+  applicationId: string;
+  gender: string | null;
+  genderDescription: string | null;
+  municipalityCode: string | null;
+  school: string | null;
+  feederCourse: string | null;
+  feederCourseWhere: string | null;
+  updatedAt: Date | null;
+}
+
+/** One application as the yearly figures count it: where it stands and the background answers that are grouped. */
+export interface ApplicationFigureFacts {
+  applicationId: string;
+  applicantId: string;
+  intakeId: string;
+  track: string;
+  submitted: boolean;
+  gender: string | null;
+  municipalityCode: string | null;
+  feederCourse: string | null;
+}
+
+const backgroundView = (id: string, b: ApplicationBackground | null): BackgroundView => ({
+  applicationId: id,
+  gender: b?.gender ?? null,
+  genderDescription: b?.genderDescription ?? null,
+  municipalityCode: b?.municipalityCode ?? null,
+  school: b?.school ?? null,
+  feederCourse: b?.feederCourse ?? null,
+  feederCourseWhere: b?.feederCourseWhere ?? null,
+  updatedAt: b?.updatedAt ?? null,
+});
 
 /**
  * What other rooms hook into without this room depending on them (auditions, admissions, jury), each registered
@@ -169,6 +206,79 @@ export class ApplicationsService {
         return application;
       })
       .then((application) => this.view(application));
+  }
+
+  /** The owner's background answers (anyone else: 404; jurors and staff never see them). */
+  async background(user: AuthUser, id: string): Promise<BackgroundView> {
+    const application = await this.applications.findOneBy({ id });
+    if (!application) throw notFound('application', id);
+    policy.owner(user, application.applicantId, 'application', id);
+    return backgroundView(
+      id,
+      await this.dataSource.getRepository(ApplicationBackground).findOneBy({ applicationId: id }),
+    );
+  }
+
+  /**
+   * Replaces the owner's background answers (a missing field is "not answered"), in any state of the
+   * application: they are voluntary and no rule reads them.
+   */
+  async saveBackground(user: AuthUser, id: string, dto: BackgroundDto): Promise<BackgroundView> {
+    if (
+      dto.municipalityCode !== undefined &&
+      dto.municipalityCode !== PREFER_NOT &&
+      !this.catalogue.municipality(dto.municipalityCode)
+    ) {
+      throw invalid('municipalityCode', `No Danish municipality has the code ${dto.municipalityCode}`);
+    }
+    const saved = await this.dataSource.transaction(async (tx) => {
+      await this.lockOwn(tx, user, id);
+      const row = tx.create(ApplicationBackground, {
+        applicationId: id,
+        gender: dto.gender ?? null,
+        genderDescription: dto.gender === 'self-described' ? dto.genderDescription || null : null,
+        municipalityCode: dto.municipalityCode ?? null,
+        school: dto.school || null,
+        feederCourse: dto.feederCourse ?? null,
+        feederCourseWhere:
+          dto.feederCourse === 'talent-class' || dto.feederCourse === 'other-course'
+            ? dto.feederCourseWhere || null
+            : null,
+      });
+      return tx.save(row);
+    });
+    return backgroundView(id, saved);
+  }
+
+  /** Every application of these intakes with what the yearly figures group it by (the reports room counts them). */
+  async figureFacts(intakeIds: string[]): Promise<ApplicationFigureFacts[]> {
+    if (!intakeIds.length) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.applicant_id, a.intake_id, a.track, a.submitted_at IS NOT NULL AS submitted,
+              b.gender, b.municipality_code, b.feeder_course
+         FROM applications a LEFT JOIN application_backgrounds b ON b.application_id = a.id
+        WHERE a.intake_id = ANY($1::uuid[])`,
+      [intakeIds],
+    )) as Array<{
+      id: string;
+      applicant_id: string;
+      intake_id: string;
+      track: string;
+      submitted: boolean;
+      gender: string | null;
+      municipality_code: string | null;
+      feeder_course: string | null;
+    }>;
+    return rows.map((r) => ({
+      applicationId: r.id,
+      applicantId: r.applicant_id,
+      intakeId: r.intake_id,
+      track: r.track,
+      submitted: r.submitted,
+      gender: r.gender,
+      municipalityCode: r.municipality_code,
+      feederCourse: r.feeder_course,
+    }));
   }
 
   async get(user: AuthUser, id: string): Promise<ApplicationView> {

@@ -23,6 +23,31 @@ export const APPLICATIONS_PERSONAL_DATA: PersonalTable[] = [
     orderBy: 'created_at',
   },
   {
+    table: 'application_backgrounds',
+    room: 'applications',
+    rowsOf: 't.application_id = ANY(s.application_ids)',
+    columns: {
+      application_id: { holds: 'whose answers', erase: 'keep' },
+      gender: { holds: 'gender, voluntary answer (kept, coded: figures)', erase: 'keep' },
+      gender_description: { holds: 'gender in the applicant’s own words', erase: 'NULL' },
+      municipality_code: {
+        holds: 'home municipality, voluntary answer (kept, coded: figures)',
+        erase: 'keep',
+      },
+      school: { holds: 'school or education, free text', erase: 'NULL' },
+      feeder_course: {
+        holds: 'talent class or other course, voluntary answer (kept, coded: figures)',
+        erase: 'keep',
+      },
+      feeder_course_where: { holds: 'where the feeder course was, free text', erase: 'NULL' },
+    },
+    export: {},
+    erasure: 'anonymise',
+    retention:
+      'not admitted: free text anonymised with the application’s; the coded answers stay with the anonymised application for the yearly figures',
+    orderBy: 'updated_at',
+  },
+  {
     table: 'materials',
     room: 'applications',
     rowsOf: 't.application_id = ANY(s.application_ids)',

@@ -77,6 +77,25 @@ export class AuditionsService {
     return rows.map((a) => a.id);
   }
 
+  /**
+   * For the yearly figures: per application, whether it came to an audition (checked in at any round) and its
+   * audition in the last round it reached (whose agreed result says whether it passed).
+   */
+  async figureFacts(
+    applicationIds: string[],
+  ): Promise<Map<string, { attended: boolean; lastAuditionId: string }>> {
+    if (!applicationIds.length) return new Map();
+    const rows = (await this.auditions.manager.query(
+      `SELECT DISTINCT ON (a.application_id) a.application_id, a.id,
+              bool_or(a.attendance = 'checked_in') OVER (PARTITION BY a.application_id) AS attended
+         FROM auditions a JOIN rounds r ON r.id = a.round_id
+        WHERE a.application_id = ANY($1::uuid[])
+        ORDER BY a.application_id, r."order" DESC, a.created_at DESC`,
+      [applicationIds],
+    )) as Array<{ application_id: string; id: string; attended: boolean }>;
+    return new Map(rows.map((r) => [r.application_id, { attended: r.attended, lastAuditionId: r.id }]));
+  }
+
   // ---- setting up a round: its panels and slots (RoundsService) ------------------------------
 
   createRound(actor: AuthUser, intakeId: string, dto: CreateRoundDto) {

@@ -16,6 +16,15 @@ export class CatalogueController {
     return this.catalogue.listProgrammes();
   }
 
+  @Get('municipalities')
+  @Public()
+  @ApiOperation({
+    summary: 'The 98 Danish municipalities with their three-digit code (kommunekode) and region',
+  })
+  municipalities() {
+    return this.catalogue.municipalities();
+  }
+
   @Get('intakes')
   @Public()
   @ApiOperation({ summary: 'Intakes; ?open=true lists those whose application window contains now' })

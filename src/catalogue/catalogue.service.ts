@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MUNICIPALITIES, municipalityByCode, type Municipality } from './municipalities.js';
 import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -50,7 +51,7 @@ import {
 } from './requirements.js';
 import { Rubric } from './rubric.entity.js';
 
-export type { ApplicationContent, IntakeInfo, MissingItem, RubricInfo, TrackRequirements };
+export type { ApplicationContent, IntakeInfo, MissingItem, ProgrammeView, RubricInfo, TrackRequirements };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -117,6 +118,15 @@ export class CatalogueService implements OnApplicationBootstrap, OnApplicationSh
    * Programmes and tracks are reference data that only a migration changes, so each process reads them once;
    * every application view and submit asks for them.
    */
+  /** The 98 Danish municipalities with code and region (reference data for the background questions and figures). */
+  municipalities(): readonly Municipality[] {
+    return MUNICIPALITIES;
+  }
+
+  municipality(code: string): Municipality | undefined {
+    return municipalityByCode(code);
+  }
+
   listProgrammes(): Promise<ProgrammeView[]> {
     this.reference ??= this.loadProgrammes().catch((error: unknown) => {
       this.reference = undefined;
@@ -551,3 +561,5 @@ function snapshot(intake: Pick<Intake, Editable>, fields: readonly Editable[]): 
     }),
   );
 }
+
+export { REGIONS, type Municipality, type Region } from './municipalities.js';

@@ -5,6 +5,7 @@ import { Invitation } from '../accounts/invitation.entity.js';
 import { Decision, ResultsPublication } from '../admissions/decision.entity.js';
 import { Offer } from '../admissions/offer.entity.js';
 import { Application } from '../applications/application.entity.js';
+import { ApplicationBackground } from '../applications/background.entity.js';
 import { Material } from '../applications/material.entity.js';
 import { MaterialChunk } from '../applications/storage/material-chunk.entity.js';
 import { User } from '../accounts/user.entity.js';
@@ -42,6 +43,7 @@ export const ENTITIES: (EntitySchema | (new (...args: any[]) => object))[] = [
   AccountToken,
   AuditRecord,
   Application,
+  ApplicationBackground,
   Material,
   MaterialChunk,
   Programme,

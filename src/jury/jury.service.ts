@@ -663,6 +663,17 @@ export class JuryService {
 
   // ---- ranking ------------------------------------------------------------------------------
 
+  /** For the yearly figures: which of these auditions the panel passed (the agreed, locked result). */
+  async passedAuditions(auditionIds: string[]): Promise<Set<string>> {
+    if (!auditionIds.length) return new Set();
+    const rows = (await this.results.manager.query(
+      `SELECT audition_id FROM audition_results
+        WHERE audition_id = ANY($1::uuid[]) AND passed AND locked_at IS NOT NULL`,
+      [auditionIds],
+    )) as Array<{ audition_id: string }>;
+    return new Set(rows.map((r) => r.audition_id));
+  }
+
   /** Ranking of one round (one track); rows carry applicationId, rank, score, grade and passed (the agreed result). */
   async roundRanking(roundId: string, method: RankingMethod = 'none'): Promise<JuryRanking> {
     return (await this.rank(roundId, method)).ranking;

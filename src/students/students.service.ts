@@ -44,6 +44,14 @@ export type SupervisionLookup = (teacherId: string) => Promise<string[]>;
 
 export const FAILED_ANNUAL_EXAM = 'failed annual exam';
 
+/** One enrolment's path as the yearly figures count it. */
+export interface EnrolmentFigureFacts {
+  completedYear1: boolean;
+  completedYear2: boolean;
+  completedYear3: boolean;
+  destination: 'conservatory' | 'other' | null;
+}
+
 @Injectable()
 export class StudentsService {
   private supervised: SupervisionLookup = () => Promise.resolve([]);
@@ -364,6 +372,38 @@ export class StudentsService {
       return e;
     });
     return this.view(enrolment);
+  }
+
+  /**
+   * For the yearly figures: per accepted application, the enrolment's path: years 1 and 2 completed (annual exam
+   * passed), year 3 completed (the course completed), and where the student went next.
+   */
+  async figureFacts(applicationIds: string[]): Promise<Map<string, EnrolmentFigureFacts>> {
+    if (!applicationIds.length) return new Map();
+    const rows = (await this.enrolments.manager.query(
+      `SELECT e.application_id, e.status, e.outcome->>'kind' AS destination,
+              EXISTS (SELECT 1 FROM annual_exams x WHERE x.enrolment_id = e.id AND x.year = 1 AND x.passed) AS year1,
+              EXISTS (SELECT 1 FROM annual_exams x WHERE x.enrolment_id = e.id AND x.year = 2 AND x.passed) AS year2
+         FROM enrolments e WHERE e.application_id = ANY($1::uuid[])`,
+      [applicationIds],
+    )) as Array<{
+      application_id: string;
+      status: string;
+      destination: 'conservatory' | 'other' | null;
+      year1: boolean;
+      year2: boolean;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.application_id,
+        {
+          completedYear1: r.year1 || r.status === 'completed',
+          completedYear2: r.year2 || r.status === 'completed',
+          completedYear3: r.status === 'completed',
+          destination: r.destination,
+        },
+      ]),
+    );
   }
 
   /** The academy's yearly figures: per programme, how many were enrolled, completed, left, and where they went. */

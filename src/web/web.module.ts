@@ -21,6 +21,9 @@ import { StudentPages } from './student/student.pages.js';
 import { TeacherPages } from './teacher/teacher.pages.js';
 import { PrivacyModule } from '../privacy/privacy.module.js';
 import { PrivacyPages } from './privacy/privacy.pages.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { ReportPages } from './staff/reports.pages.js';
+import { BackgroundPages } from './applicant/background.pages.js';
 import { WebSessions } from './web-sessions.js';
 
 /**
@@ -36,6 +39,7 @@ import { WebSessions } from './web-sessions.js';
     StudentsModule,
     ProjectsModule,
     PrivacyModule,
+    ReportsModule,
   ],
   controllers: [
     HomePages,
@@ -51,6 +55,8 @@ import { WebSessions } from './web-sessions.js';
     StaffNotificationPages,
     StaffStudentPages,
     StaffErasurePages,
+    ReportPages,
+    BackgroundPages,
   ],
   providers: [PageGuard, PageExceptionFilter, WebSessions],
 })

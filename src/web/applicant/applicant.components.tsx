@@ -340,6 +340,11 @@ export function ApplicationPage(props: ApplicationPageProps) {
         />
       ) : null}
       {draft ? <DraftParts {...props} /> : <SubmittedParts {...props} />}
+      <p class="academy-background-link">
+        <a href={`/applications/${app.id}/background`}>{t.reports.background.link}</a>
+        <br />
+        <span class="form-hint">{t.reports.background.linkHint}</span>
+      </p>
     </Layout>
   );
 }

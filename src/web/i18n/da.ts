@@ -4,6 +4,7 @@ import { juryDa } from './jury-da.js';
 import { projectsDa } from './projects-da.js';
 import { staffDa } from './staff-da.js';
 import { staffPeopleDa } from './staff-people-da.js';
+import { reportsDa } from './reports-da.js';
 
 /**
  * Every text of the web pages in Danish. The English dictionary must have the same keys (its type is this
@@ -224,6 +225,7 @@ export const da = {
   staff: staffDa,
   jury: juryDa,
   staffPeople: staffPeopleDa,
+  reports: reportsDa,
   dates: {
     at: 'kl.',
   },

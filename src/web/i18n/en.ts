@@ -4,6 +4,7 @@ import { juryEn } from './jury-en.js';
 import { projectsEn } from './projects-en.js';
 import { staffEn } from './staff-en.js';
 import { staffPeopleEn } from './staff-people-en.js';
+import { reportsEn } from './reports-en.js';
 
 /** Every text of the web pages in English: the same keys as the Danish dictionary. */
 export const en: Dictionary = {
@@ -215,6 +216,7 @@ export const en: Dictionary = {
   staff: staffEn,
   jury: juryEn,
   staffPeople: staffPeopleEn,
+  reports: reportsEn,
   dates: {
     at: 'at',
   },
