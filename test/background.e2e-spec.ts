@@ -175,12 +175,21 @@ describe('voluntary background questions', () => {
       .expect(200);
     expectNoBackground('juror: material', String(material.text ?? ''));
 
-    // Every page a juror can open without an id (the jury's pages, when there are any, come with the matrix).
+    // Every page a juror can open without an id, and the jury's pages of this audition: its dossier and score
+    // sheet, the round's running order and the juror's day as a calendar.
     const browser = await pageClient(t, juror);
     for (const route of discoverPageRoutes(t).filter((r) => r.method === 'GET' && !r.path.includes(':'))) {
       const res = await browser.agent.get(route.path);
       if (res.status === 200 && /html/.test(String(res.headers['content-type'])))
         expectNoBackground(`juror page ${route.path}`, res.text);
+    }
+    for (const path of [
+      `/jury/auditions/${audition.auditionId}`,
+      `/jury/rounds/${w.roundId}/running-order`,
+      `/jury/rounds/${w.roundId}/running-order.ics`,
+    ]) {
+      const res = await browser.agent.get(path).expect(200);
+      expectNoBackground(`juror page ${path}`, res.text);
     }
   });
 

@@ -2,6 +2,7 @@ import type { FigureReport } from '../../reports/reports.service.js';
 import { Table } from '../components/ui.js';
 import { Layout } from '../layout/layout.js';
 import type { PageContext } from '../page.js';
+import { StaffNav } from './staff-nav.js';
 
 type Ctx = Pick<PageContext, 'locale' | 't' | 'user' | 'csrfToken' | 'path'>;
 
@@ -34,6 +35,7 @@ export function StaffReportsPage(props: { page: Ctx; report: FigureReport }) {
   return (
     <Layout page={page} title={`${r.title} ${report.year}`}>
       <div class="academy-wide">
+        <StaffNav t={page.t} path={page.path} />
         <h1>{`${r.title} ${report.year}${report.programme ? ` · ${report.programme}` : ''}`}</h1>
         <p>{r.intro}</p>
         <p>{r.suppression}</p>
