@@ -675,7 +675,8 @@ describe('jury', () => {
     await score(j2, b.id, 8, 10, 'bedre ved nærmere eftertanke').expect(200);
   });
 
-  it('the ranking equals the rule applied to every row read through the entities (the loader before issue 22)', async () => {
+  /** The service's ranking of both rounds, both ways, equals rankRound on every row read through the entities. */
+  async function expectRankingEqualsTheRule(): Promise<void> {
     const jury = t.app.get(JuryService);
     for (const roundId of [classicalRound, prescreenRound]) {
       for (const method of ['none', 'zscore'] as RankingMethod[]) {
@@ -723,5 +724,37 @@ describe('jury', () => {
         expect(actual).toEqual({ ...expected, roundId, intakeId: round.intakeId, track: round.track });
       }
     }
+  }
+
+  it('the ranking equals the rule applied to every row read through the entities (the loader before issue 22)', async () => {
+    await expectRankingEqualsTheRule();
+  });
+
+  it('a score whose criteria change without its weighted score is weighed from its criteria (the trigger clears it)', async () => {
+    const [row] = (await db.query(
+      `SELECT id, criteria, weighted, round_id FROM scores WHERE round_id = $1 AND weighted IS NOT NULL LIMIT 1`,
+      [classicalRound],
+    )) as Array<{ id: string; criteria: Record<string, number>; weighted: number; round_id: string }>;
+    expect(row.round_id).toBe(classicalRound);
+    const weightedOf = async () =>
+      (
+        (await db.query('SELECT weighted FROM scores WHERE id = $1', [row.id])) as Array<{
+          weighted: number | null;
+        }>
+      )[0].weighted;
+    // The same criteria again leave it; other criteria clear it; setting both keeps what was set.
+    await db.query('UPDATE scores SET criteria = criteria WHERE id = $1', [row.id]);
+    expect(await weightedOf()).toBe(row.weighted);
+    const other = Object.fromEntries(Object.keys(row.criteria).map((k) => [k, 1]));
+    await db.query('UPDATE scores SET criteria = $2 WHERE id = $1', [row.id, JSON.stringify(other)]);
+    expect(await weightedOf()).toBeNull();
+    await expectRankingEqualsTheRule();
+    await db.query('UPDATE scores SET criteria = $2, weighted = $3 WHERE id = $1', [
+      row.id,
+      JSON.stringify(row.criteria),
+      row.weighted,
+    ]);
+    expect(await weightedOf()).toBe(row.weighted);
+    await expectRankingEqualsTheRule();
   });
 });
