@@ -11,7 +11,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   `criteria` that does not also set `weighted` clears it (trigger), so it can never be stale.
  * - auditions by (round_id, created_at, id): the round's auditions in the ranking's order without a sort.
  * - `jury_submit_score` takes the weighted score and writes it with `round_id`; it also reads the audition's gate
- *   row before trying to create it (the row exists from the audition's first score on).
+ *   row before trying to create it (the row exists from the audition's first score on). It may be given the round
+ *   the caller expects the audition in (`p_round`, whose rubric the body was checked and weighed with): when the
+ *   audition is in another round it writes nothing and answers 'other_round' with the round (to a panel member
+ *   only), so the API needs no query of its own to learn an audition's round (a juror's auditions share one).
  */
 export class RankingReadsOneRound1795740000001 implements MigrationInterface {
   name = 'RankingReadsOneRound1795740000001';
@@ -58,7 +61,8 @@ export class RankingReadsOneRound1795740000001 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION jury_submit_score(
         p_audition uuid, p_juror uuid, p_criteria jsonb, p_grade int, p_comment text,
-        p_actor_role varchar, p_at timestamptz, p_fits boolean, p_weighted double precision
+        p_actor_role varchar, p_at timestamptz, p_fits boolean, p_weighted double precision,
+        p_round uuid DEFAULT NULL
       ) RETURNS jsonb LANGUAGE plpgsql AS $fn$
       DECLARE
         v_attendance varchar;
@@ -76,6 +80,10 @@ export class RankingReadsOneRound1795740000001 implements MigrationInterface {
           FROM auditions a WHERE a.id = p_audition;
         IF NOT FOUND OR NOT v_member THEN
           RETURN jsonb_build_object('status', 'not_found');
+        END IF;
+        IF p_round IS NOT NULL AND p_round <> v_round THEN
+          -- p_fits and p_weighted were worked out with another round's rubric: nothing written, try again.
+          RETURN jsonb_build_object('status', 'other_round', 'roundId', v_round);
         END IF;
         IF NOT p_fits THEN
           RETURN jsonb_build_object('status', 'invalid');
@@ -137,7 +145,7 @@ export class RankingReadsOneRound1795740000001 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `DROP FUNCTION jury_submit_score(uuid, uuid, jsonb, int, text, varchar, timestamptz, boolean, double precision)`,
+      `DROP FUNCTION jury_submit_score(uuid, uuid, jsonb, int, text, varchar, timestamptz, boolean, double precision, uuid)`,
     );
     await queryRunner.query(`DROP TRIGGER scores_weighted_follows_criteria ON scores`);
     await queryRunner.query(`DROP FUNCTION scores_unweigh()`);

@@ -8,7 +8,7 @@ import { Rubric } from '../src/catalogue/rubric.entity.js';
 import { AuditionResult } from '../src/jury/audition-result.entity.js';
 import { Conflict } from '../src/jury/conflict.entity.js';
 import { JuryService } from '../src/jury/jury.service.js';
-import { rankRound, type RankingMethod } from '../src/jury/ranking.js';
+import { rankRound, weightedScore, type RankingMethod } from '../src/jury/ranking.js';
 import { Score } from '../src/jury/score.entity.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { createPerson, uniqueEmail, type Person } from './helpers/accounts.js';
@@ -673,6 +673,45 @@ describe('jury', () => {
     const final = await score(j2, b.id, 9, 10).expect(409);
     expect(final.body.code).toBe('SCORE_FINAL');
     await score(j2, b.id, 8, 10, 'bedre ved nærmere eftertanke').expect(200);
+  });
+
+  it("a juror's score writes in two rounds (two rubrics) one after the other: at most 2 statements each, each weighed with its round's rubric", async () => {
+    // An audition of j2's in each round that j2 may still revise: not locked, not a no-show, not recused, not final.
+    const open = async (roundId: string) =>
+      (
+        (await db.query(
+          `SELECT a.id FROM auditions a JOIN panel_members pm ON pm.panel_id = a.panel_id AND pm.user_id = $2
+            WHERE a.round_id = $1 AND a.attendance <> 'no_show'
+              AND NOT EXISTS (SELECT 1 FROM audition_results r WHERE r.audition_id = a.id AND r.locked_at IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.audition_id = a.id AND c.juror_id = $2)
+              AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.audition_id = a.id AND s.juror_id = $2
+                                AND s.panel_seen_at IS NOT NULL)
+            ORDER BY a.id LIMIT 1`,
+          [roundId, j2.id],
+        )) as Array<{ id: string }>
+      )[0].id;
+    const writes = [
+      [classicalRound, await open(classicalRound)],
+      [prescreenRound, await open(prescreenRound)],
+      [classicalRound, await open(classicalRound)],
+      [prescreenRound, await open(prescreenRound)],
+    ];
+    for (const [i, [roundId, auditionId]] of writes.entries()) {
+      const answer = await score(j2, auditionId, 3 + i, 7).expect(200);
+      // The round of the juror's last write is the guess; a wrong guess costs one more statement, never a wrong write.
+      expect(Number(answer.headers['x-sql-statements'])).toBeLessThanOrEqual(2);
+      const round = await db.getRepository(Round).findOneByOrFail({ id: roundId });
+      const rubric = await db
+        .getRepository(Rubric)
+        .findOneByOrFail({ intakeId: round.intakeId, track: round.track });
+      const [row] = (await db.query(
+        'SELECT round_id, criteria, weighted FROM scores WHERE audition_id = $1 AND juror_id = $2',
+        [auditionId, j2.id],
+      )) as Array<{ round_id: string; criteria: Record<string, number>; weighted: number }>;
+      expect(row.round_id).toBe(roundId);
+      expect(row.criteria).toEqual(all(3 + i));
+      expect(row.weighted).toBe(weightedScore(rubric.criteria, all(3 + i)));
+    }
   });
 
   /** The service's ranking of both rounds, both ways, equals rankRound on every row read through the entities. */

@@ -195,26 +195,53 @@ export class JuryService {
    *   per-juror queue keeps queued writes from holding it, so the lock is not starved by a burst of writes.
    */
   async submitScore(user: AuthUser, auditionId: string, dto: ScoreDto) {
+    // The audition's round as this process knows it, else the round of the juror's last score (a juror's auditions
+    // share a round): the statement itself says when the guess is wrong, and writes nothing then.
+    const known = this.auditions.knownRoundOf(auditionId);
+    const guess = known ?? this.lastRoundOfJuror.get(user.id) ?? null;
+    if (guess) {
+      const criteria = await this.lockedCriteriaOfRound(guess);
+      if (criteria) {
+        const written = await this.submitScoreInOneStatement(user, auditionId, dto, criteria, guess);
+        if (written !== OTHER_ROUND) return written;
+      }
+    }
     const criteria = await this.lockedCriteriaOf(auditionId);
-    if (criteria) return this.submitScoreInOneStatement(user, auditionId, dto, criteria);
+    if (criteria) {
+      const written = await this.submitScoreInOneStatement(user, auditionId, dto, criteria, null);
+      if (written !== OTHER_ROUND) return written;
+    }
     return this.submitScoreFirstOfRubric(user, auditionId, dto);
+  }
+
+  /** The round of each juror's last score write in this process (bounded; only a guess, checked by the statement). */
+  private readonly lastRoundOfJuror = new Map<string, string>();
+
+  private rememberJurorRound(jurorId: string, roundId: string): void {
+    if (this.lastRoundOfJuror.get(jurorId) === roundId) return;
+    this.lastRoundOfJuror.delete(jurorId);
+    this.lastRoundOfJuror.set(jurorId, roundId);
+    if (this.lastRoundOfJuror.size > 10_000)
+      this.lastRoundOfJuror.delete(this.lastRoundOfJuror.keys().next().value!);
   }
 
   /**
    * The common case, the rubric of the audition's round being locked (and cached): the body is checked against it
    * here, and everything else (panel seat, recusal, the two locks, no-show, blind scoring, the write and its audit
    * record) is one statement, `jury_submit_score` (migration 1795740000000), with the same rules and lock order as
-   * the transaction below: one round trip instead of eighteen.
+   * the transaction below: one round trip instead of eighteen. `roundId`: the round whose rubric `criteria` is,
+   * when it is a guess (the statement answers 'other_round', writing nothing, when the audition is in another).
    */
   private async submitScoreInOneStatement(
     user: AuthUser,
     auditionId: string,
     dto: ScoreDto,
     criteria: RubricInfo['criteria'],
+    roundId: string | null,
   ) {
     const fits = scoreProblems(criteria, dto.criteria, dto.grade).length === 0;
     const [{ answer }] = (await this.dataSource.query(
-      'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8, $9) AS answer',
+      'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS answer',
       [
         auditionId,
         user.id,
@@ -225,8 +252,22 @@ export class JuryService {
         this.clock.now(),
         fits,
         fits ? weightedScore(criteria, dto.criteria as Record<string, number>) : null,
+        roundId,
       ],
     )) as Array<{ answer: ScoreAnswer }>;
+    if (answer.status === 'other_round') {
+      this.auditions.learnRoundOf(auditionId, answer.roundId);
+      this.rememberJurorRound(user.id, answer.roundId);
+      return OTHER_ROUND;
+    }
+    if (answer.status !== 'not_found') {
+      // A panel member's audition: its round is the guess when there was one, else the one just looked up.
+      const round = roundId ?? this.auditions.knownRoundOf(auditionId);
+      if (round) {
+        this.auditions.learnRoundOf(auditionId, round);
+        this.rememberJurorRound(user.id, round);
+      }
+    }
     switch (answer.status) {
       case 'ok':
         return mapScore(scoreFromJson(answer.score));
@@ -249,7 +290,10 @@ export class JuryService {
   /** The criteria of the audition's round's rubric when it is locked (then cached); null: take the long way. */
   private async lockedCriteriaOf(auditionId: string): Promise<RubricInfo['criteria'] | null> {
     const roundId = await this.auditions.roundOf(auditionId);
-    if (!roundId) return null;
+    return roundId ? this.lockedCriteriaOfRound(roundId) : null;
+  }
+
+  private async lockedCriteriaOfRound(roundId: string): Promise<RubricInfo['criteria'] | null> {
     const round = await this.auditions.getRound(roundId);
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
     return rubric.lockedAt ? rubric.criteria : null;
@@ -874,9 +918,13 @@ function noShowError(): DomainError {
   return new DomainError(ErrorCode.InvalidState, 'The applicant did not show up: there is nothing to score');
 }
 
+/** submitScoreInOneStatement: the audition is in another round than the guess, nothing was written. */
+const OTHER_ROUND = Symbol('other round');
+
 /** What jury_submit_score answers; only 'ok' wrote anything. */
 type ScoreAnswer =
   | { status: 'ok'; score: Record<string, unknown> }
+  | { status: 'other_round'; roundId: string }
   | { status: 'not_found' | 'invalid' | 'no_show' }
   | { status: 'recused'; kind: string }
   | { status: 'locked'; lockedAt: string }
