@@ -16,6 +16,7 @@ import { weightedScore } from '../src/jury/ranking.js';
 import { captureStatements } from '../src/database/statement-count.js';
 import type { ClientAnswer, ClientJob } from './jury-client.js';
 import { dropEverything, percentiles } from './harness.js';
+import { goalsTable } from './report.js';
 
 /**
  * `npm run build && node dist/bench/jury.js [auditions]`:
@@ -298,6 +299,33 @@ async function main(): Promise<void> {
         `score writes via HTTP:     ${total} by ${jurors.length} concurrent jurors (client in its own process): ${httpRate.toFixed(0)} writes/s, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, non-200: ${writes.failed}, SQL statements per request ${mean(writes.statements).toFixed(2)} (max ${Math.max(...writes.statements)})`,
         line('bare pg, same statement:', bareFunction),
         line('bare pg upserts:', bareUpsert),
+        '',
+        ...goalsTable([
+          {
+            goal: `ranking ${n} × 3 × ${KEYS.length} < 150 ms (service, median)`,
+            measured: `${none.median.toFixed(0)} ms ('none'), ${z.median.toFixed(0)} ms ('zscore')`,
+            met: Math.max(none.median, z.median) < 150,
+          },
+          {
+            goal: 'score write ≤ 5 SQL statements',
+            measured: `${mean(writes.statements).toFixed(2)} per request (max ${Math.max(...writes.statements)})`,
+            met: Math.max(...writes.statements) <= 5,
+          },
+          {
+            goal: 'score write ≥ 0.25 of the bare upsert',
+            measured: (httpRate / (bareUpsert.latencies.length / bareUpsert.seconds)).toFixed(2),
+            met: httpRate / (bareUpsert.latencies.length / bareUpsert.seconds) >= 0.25,
+          },
+          {
+            goal: `score write p99 < 150 ms (${jurors.length} in flight here; the goal says 32)`,
+            measured: `${http.p99.toFixed(1)} ms`,
+            met: http.p99 < 150,
+          },
+        ]),
+        `(load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')} at the end: figures on a loaded machine are pessimistic)`,
       ].join('\n') + '\n',
     );
   } finally {
