@@ -408,7 +408,11 @@ export interface Stack {
 }
 
 /** Drops a bench's database and its Redis keys. */
-export async function dropEverything(databaseUrl: string, prefix: string): Promise<void> {
+export async function dropEverything(
+  databaseUrl: string,
+  prefix: string,
+  options: { keepDatabase?: boolean } = {},
+): Promise<void> {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
     lazyConnect: true,
     maxRetriesPerRequest: 1,
@@ -424,6 +428,7 @@ export async function dropEverything(databaseUrl: string, prefix: string): Promi
   } finally {
     redis.disconnect();
   }
+  if (options.keepDatabase) return;
   const url = new URL(databaseUrl);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';

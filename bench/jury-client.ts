@@ -1,8 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { STATEMENTS_HEADER } from '../src/database/statement-count.js';
 
 /**
- * The jury benchmark's HTTP client, in a worker thread of its own so that it never shares the API's event loop:
+ * The jury benchmark's HTTP client, a process of its own (forked by bench/jury.ts, the job and the answer go by
+ * IPC) so that it never shares the API's event loop or its process:
  * `writers` jurors revise their auditions' scores concurrently (PUT scores/mine), then the round's ranking is asked
  * for through HTTP. Answers each request's latency and the SQL statements the API counted for it.
  */
@@ -20,7 +20,7 @@ export interface ClientAnswer {
   rankings: Record<'none' | 'zscore', { latencies: number[]; statements: number[]; ranked: number }>;
 }
 
-const job = workerData as ClientJob;
+let job: ClientJob;
 const body = (i: number) => ({
   criteria: Object.fromEntries(job.keys.map((k, c) => [k, 1 + ((i + c) % 10)])),
   grade: job.grades[i % job.grades.length],
@@ -67,9 +67,13 @@ async function run(): Promise<ClientAnswer> {
   return { writes: { latencies, statements, failed, seconds }, rankings };
 }
 
-run().then(
-  (answer) => parentPort!.postMessage(answer),
-  (error: unknown) => {
-    throw error;
-  },
-);
+process.once('message', (message) => {
+  job = message as ClientJob;
+  run().then(
+    (answer) => process.send!(answer, () => process.disconnect()),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+});

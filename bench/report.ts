@@ -41,6 +41,100 @@ export interface BenchResult {
   failures: string[];
   /** The web pages beside the JSON API for the same data (since issue 16). */
   pages?: PageComparison[];
+  /** Issue 22's goals with what this run measured (since issue 22). */
+  goals?: Goal[];
+}
+
+/** One of issue 22's goals: what it asks, what the run measured, whether it holds (null: not measured here). */
+export interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean | null;
+}
+
+/**
+ * Issue 22's goals read from the run's steps and bare rows; over the three rounds the worst figure counts.
+ * Ranking 10,000 × 3 × 6 is measured by `npm run bench:jury`, which prints its own line.
+ */
+export function goals(r: Pick<BenchResult, 'steps' | 'bare'>): Goal[] {
+  const steps = (suffix: string) => r.steps.filter((s) => s.step.endsWith(suffix));
+  const bare = (step: string, label: string) =>
+    r.bare.filter((b) => b.step.endsWith(step) && b.bare.includes(label));
+  const worst = (xs: number[], of: 'max' | 'min') =>
+    xs.length ? (of === 'max' ? Math.max(...xs) : Math.min(...xs)) : NaN;
+  const row = (goal: string, value: number, shown: string, holds: (x: number) => boolean): Goal => ({
+    goal,
+    measured: Number.isFinite(value) ? shown : 'not measured',
+    met: Number.isFinite(value) ? holds(value) : null,
+  });
+  const scores = steps('score writes (PUT scores/mine)');
+  const sqlMean = worst(
+    scores.map((s) => s.sqlPerRequest ?? NaN),
+    'max',
+  );
+  const sqlMax = worst(
+    scores.map((s) => s.sqlMax ?? NaN),
+    'max',
+  );
+  const upsert = worst(
+    bare('score writes (PUT scores/mine)', 'score upsert').map((b) => b.ratio),
+    'min',
+  );
+  const scoreP99 = worst(
+    scores.map((s) => s.p99),
+    'max',
+  );
+  const submit = steps('submit surge (last hour)');
+  const submitRatio = worst(
+    bare('submit surge (last hour)', '').map((b) => b.ratio),
+    'min',
+  );
+  const submitP99 = worst(
+    submit.map((s) => s.p99),
+    'max',
+  );
+  const publish = worst(
+    steps('publish results (POST)').map((s) => s.p99),
+    'max',
+  );
+  const advance = worst(
+    steps('advance (POST /rounds/:id/advance)').map((s) => s.p99),
+    'max',
+  );
+  const schedule = worst(
+    steps('schedule (POST /rounds/:id/schedule)').map((s) => s.p99),
+    'max',
+  );
+  return [
+    row(
+      'score write ≤ 5 SQL statements (on a locked rubric)',
+      sqlMean,
+      `${sqlMean} per request (max ${sqlMax}: the first score of a rubric locks it in a transaction of its own)`,
+      (x) => x <= 5,
+    ),
+    row('score write ≥ 0.25 of the bare upsert', upsert, `${upsert} (worst round)`, (x) => x >= 0.25),
+    row('score write p99 < 150 ms at 32 in flight', scoreP99, `${scoreP99} ms (worst round)`, (x) => x < 150),
+    row('submit ≥ 0.2 of the bare submit', submitRatio, `${submitRatio}`, (x) => x >= 0.2),
+    row('submit p99 < 150 ms at 32 in flight', submitP99, `${submitP99} ms`, (x) => x < 150),
+    row(
+      'publishing an intake < 3 s (MGK: 6,000 at 10,000)',
+      publish,
+      `${publish} ms (slowest intake)`,
+      (x) => x < 3000,
+    ),
+    row('advance of a round < 1 s', advance, `${advance} ms (slowest)`, (x) => x < 1000),
+    row('schedule of a round < 1 s', schedule, `${schedule} ms (slowest)`, (x) => x < 1000),
+    { goal: 'ranking 10,000 × 3 × 6 < 150 ms', measured: 'npm run bench:jury', met: null },
+  ];
+}
+
+/** The goals as a Markdown table. */
+export function goalsTable(list: Goal[]): string[] {
+  return [
+    `| goal (issue 22) | measured | met |`,
+    `| --- | --- | --- |`,
+    ...list.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === null ? '–' : g.met ? 'yes' : 'no'} |`),
+  ];
 }
 
 export function cpuModel(): string {
@@ -118,6 +212,7 @@ export function summaryTable(r: BenchResult): string {
         `| ${b.step}: ${b.bare} | ${b.perSecond} | ${b.p50} | ${b.p99} | ${b.httpPerSecond} | ${b.httpP99} | ${b.httpSqlPerRequest ?? ''} | ${b.ratio} | ${Math.round(b.frameworkShare * 100)} % |`,
     ),
     ...(r.pages?.length ? ['', ...pagesTable(r.pages)] : []),
+    ...(r.goals?.length ? ['', ...goalsTable(r.goals)] : []),
     '',
     `peak RSS: API ${r.memory.apiPeakRssMiB} MiB, worker ${r.memory.workerPeakRssMiB} MiB`,
     `e-mail: ${r.mail.notificationRows} notification rows, ${r.mail.sent} sent, ${r.mail.failed} failed, ${r.mail.inSink} in the sink; ` +

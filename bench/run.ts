@@ -1,5 +1,5 @@
 import { Bench, log, round, startStack } from './harness.js';
-import { machine, machineLine, report, totals } from './report.js';
+import { goals, machine, machineLine, report, totals } from './report.js';
 import { admissionYear, STAFF } from './scenario.js';
 
 /**
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       pages: year.pages,
       totals: totals(bench.steps),
       failures: bench.failures,
+      goals: goals({ steps: bench.steps, bare: bench.comparisons }),
     };
     report(result);
     if (result.totals.status5xx > 0) process.exitCode = 1;

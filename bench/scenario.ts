@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { hashPassword } from '../src/accounts/password.js';
+import { weightedScore } from '../src/jury/ranking.js';
 import { log, pool, prng, round, waitFor, type Bench, type Stack } from './harness.js';
 import { pageRows } from './pages.js';
 import type { BenchResult } from './report.js';
@@ -63,7 +64,7 @@ interface Year {
   staff: string;
 }
 
-type Rubric = Array<{ key: string; min: number; max: number }>;
+type Rubric = Array<{ key: string; min: number; max: number; weight: number }>;
 
 /** Runs the admission year against the stack (staff account STAFF); the steps' figures go to `bench`. */
 export async function admissionYear(bench: Bench, stack: Stack, scale: Scale): Promise<YearFigures> {
@@ -479,26 +480,19 @@ async function threeRounds(
         json: scoreBody(a, m),
       }),
     );
-    await bareScores(
-      bench,
-      db,
-      writes.map(({ a, m }) => ({
+    // The bare rows write what the API writes: the round and the weighted score (the locked rubric's) with it.
+    const bareWrites = writes.map(({ a, m }) => {
+      const body = scoreBody(a, m);
+      return {
         auditionId: a.id,
+        roundId: a.roundId,
         jurorId: jurorIds[3 * panelOf(a) + m],
-        ...scoreBody(a, m),
-      })),
-      label,
-    );
-    await bareScoreStatement(
-      bench,
-      db,
-      writes.map(({ a, m }) => ({
-        auditionId: a.id,
-        jurorId: jurorIds[3 * panelOf(a) + m],
-        ...scoreBody(a, m),
-      })),
-      label,
-    );
+        ...body,
+        weighted: weightedScore(rubrics.get(a.track)!, body.criteria),
+      };
+    });
+    await bareScores(bench, db, bareWrites, label);
+    await bareScoreStatement(bench, db, bareWrites, label);
     await bench.step(`${label}: results (POST /auditions/:id/result)`, auditions, (s, a) =>
       bench.call(s, 'POST', `/auditions/${a.id}/result`, {
         token: jurorTokens[3 * panelOf(a)],
@@ -729,28 +723,27 @@ async function bareSubmit(bench: Bench, db: pg.Pool, applicants: Applicant[]) {
  * The score write's own statement with bare pg: the same `SELECT jury_submit_score(…)` the API sends (it revises
  * the scores just written with the same values, audited like any revision), so HTTP / bare is the framework's share.
  */
-async function bareScoreStatement(
-  bench: Bench,
-  db: pg.Pool,
-  writes: Array<{ auditionId: string; jurorId: string; criteria: Record<string, number>; grade: number }>,
-  label: string,
-) {
+async function bareScoreStatement(bench: Bench, db: pg.Pool, writes: BareScoreWrite[], label: string) {
   const latencies: number[] = [];
   const start = performance.now();
   await pool(
     writes,
     async (w) => {
       const t = performance.now();
-      const { rows } = await db.query('SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8) AS answer', [
-        w.auditionId,
-        w.jurorId,
-        JSON.stringify(w.criteria),
-        w.grade,
-        null,
-        'juror',
-        new Date(),
-        true,
-      ]);
+      const { rows } = await db.query(
+        'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8, $9) AS answer',
+        [
+          w.auditionId,
+          w.jurorId,
+          JSON.stringify(w.criteria),
+          w.grade,
+          null,
+          'juror',
+          new Date(),
+          true,
+          w.weighted,
+        ],
+      );
       if (rows[0].answer.status !== 'ok')
         throw new Error(`jury_submit_score: ${JSON.stringify(rows[0].answer)}`);
       latencies.push(performance.now() - t);
@@ -765,13 +758,17 @@ async function bareScoreStatement(
   );
 }
 
+interface BareScoreWrite {
+  auditionId: string;
+  roundId: string;
+  jurorId: string;
+  criteria: Record<string, number>;
+  grade: number;
+  weighted: number;
+}
+
 /** The score upsert with bare pg, into a copy of the scores table (same columns and indexes, no foreign keys). */
-async function bareScores(
-  bench: Bench,
-  db: pg.Pool,
-  writes: Array<{ auditionId: string; jurorId: string; criteria: Record<string, number>; grade: number }>,
-  label: string,
-) {
+async function bareScores(bench: Bench, db: pg.Pool, writes: BareScoreWrite[], label: string) {
   await db.query('DROP TABLE IF EXISTS bench_scores; CREATE TABLE bench_scores (LIKE scores INCLUDING ALL)');
   const latencies: number[] = [];
   const start = performance.now();
@@ -780,10 +777,12 @@ async function bareScores(
     async (w) => {
       const t = performance.now();
       await db.query(
-        `INSERT INTO bench_scores (audition_id, juror_id, criteria, grade) VALUES ($1, $2, $3, $4)
+        `INSERT INTO bench_scores (audition_id, juror_id, round_id, criteria, grade, weighted)
+         VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (audition_id, juror_id)
-       DO UPDATE SET criteria = EXCLUDED.criteria, grade = EXCLUDED.grade, revision = bench_scores.revision + 1, updated_at = now()`,
-        [w.auditionId, w.jurorId, JSON.stringify(w.criteria), w.grade],
+       DO UPDATE SET criteria = EXCLUDED.criteria, grade = EXCLUDED.grade, weighted = EXCLUDED.weighted,
+                     revision = bench_scores.revision + 1, updated_at = now()`,
+        [w.auditionId, w.jurorId, w.roundId, JSON.stringify(w.criteria), w.grade, w.weighted],
       );
       latencies.push(performance.now() - t);
     },

@@ -12,6 +12,7 @@ import { AccountLinks1795720100000 } from './1795720100000-AccountLinks.js';
 import { BlindScoring1795730000000 } from './1795730000000-BlindScoring.js';
 import { UserLiveness1795730000100 } from './1795730000100-UserLiveness.js';
 import { ScoreWriteFunction1795740000000 } from './1795740000000-ScoreWriteFunction.js';
+import { RankingReadsOneRound1795740000001 } from './1795740000001-RankingReadsOneRound.js';
 import { LeavingOnOwnWish1795760000100 } from './1795760000100-LeavingOnOwnWish.js';
 import { SettledMilestones1795770000000 } from './1795770000000-SettledMilestones.js';
 import { MilestoneTitlesInDanish1795770000001 } from './1795770000001-MilestoneTitlesInDanish.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   BlindScoring1795730000000,
   UserLiveness1795730000100,
   ScoreWriteFunction1795740000000,
+  RankingReadsOneRound1795740000001,
   LeavingOnOwnWish1795760000100,
   SettledMilestones1795770000000,
   MilestoneTitlesInDanish1795770000001,

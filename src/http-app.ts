@@ -19,6 +19,9 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   // far as TRUST_PROXY says; without it every client would share the proxy's address (and its rate limits).
   const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
   express.set('trust proxy', app.get(ConfigService<Env, true>).get('TRUST_PROXY'));
+  // No ETag computed from each answer (a hash of every body): answers are no-store, so nothing would ever send it
+  // back. Downloads set their own (the file's SHA-256) and the site's assets theirs.
+  express.set('etag', false);
   // helmet's strict default CSP (no inline scripts); upgrading requests to https only where there is https. The
   // jury's pages show material with the browser's own players: audio, video and a PDF frame from the service
   // itself and nowhere else (images already are 'self').

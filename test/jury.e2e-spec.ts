@@ -8,7 +8,7 @@ import { Rubric } from '../src/catalogue/rubric.entity.js';
 import { AuditionResult } from '../src/jury/audition-result.entity.js';
 import { Conflict } from '../src/jury/conflict.entity.js';
 import { JuryService } from '../src/jury/jury.service.js';
-import { rankRound, type RankingMethod } from '../src/jury/ranking.js';
+import { rankRound, weightedScore, type RankingMethod } from '../src/jury/ranking.js';
 import { Score } from '../src/jury/score.entity.js';
 import { startApp, type TestApp } from './helpers/app.js';
 import { createPerson, uniqueEmail, type Person } from './helpers/accounts.js';
@@ -691,7 +691,47 @@ describe('jury', () => {
     await score(j2, b.id, 8, 10, 'bedre ved nærmere eftertanke').expect(200);
   });
 
-  it('the ranking equals the rule applied to every row read through the entities (the loader before issue 22)', async () => {
+  it("a juror's score writes in two rounds (two rubrics) one after the other: at most 2 statements each, each weighed with its round's rubric", async () => {
+    // An audition of j2's in each round that j2 may still revise: not locked, not a no-show, not recused, not final.
+    const open = async (roundId: string) =>
+      (
+        (await db.query(
+          `SELECT a.id FROM auditions a JOIN panel_members pm ON pm.panel_id = a.panel_id AND pm.user_id = $2
+            WHERE a.round_id = $1 AND a.attendance <> 'no_show'
+              AND NOT EXISTS (SELECT 1 FROM audition_results r WHERE r.audition_id = a.id AND r.locked_at IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.audition_id = a.id AND c.juror_id = $2)
+              AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.audition_id = a.id AND s.juror_id = $2
+                                AND s.panel_seen_at IS NOT NULL)
+            ORDER BY a.id LIMIT 1`,
+          [roundId, j2.id],
+        )) as Array<{ id: string }>
+      )[0].id;
+    const writes = [
+      [classicalRound, await open(classicalRound)],
+      [prescreenRound, await open(prescreenRound)],
+      [classicalRound, await open(classicalRound)],
+      [prescreenRound, await open(prescreenRound)],
+    ];
+    for (const [i, [roundId, auditionId]] of writes.entries()) {
+      const answer = await score(j2, auditionId, 3 + i, 7).expect(200);
+      // The round of the juror's last write is the guess; a wrong guess costs one more statement, never a wrong write.
+      expect(Number(answer.headers['x-sql-statements'])).toBeLessThanOrEqual(2);
+      const round = await db.getRepository(Round).findOneByOrFail({ id: roundId });
+      const rubric = await db
+        .getRepository(Rubric)
+        .findOneByOrFail({ intakeId: round.intakeId, track: round.track });
+      const [row] = (await db.query(
+        'SELECT round_id, criteria, weighted FROM scores WHERE audition_id = $1 AND juror_id = $2',
+        [auditionId, j2.id],
+      )) as Array<{ round_id: string; criteria: Record<string, number>; weighted: number }>;
+      expect(row.round_id).toBe(roundId);
+      expect(row.criteria).toEqual(all(3 + i));
+      expect(row.weighted).toBe(weightedScore(rubric.criteria, all(3 + i)));
+    }
+  });
+
+  /** The service's ranking of both rounds, both ways, equals rankRound on every row read through the entities. */
+  async function expectRankingEqualsTheRule(): Promise<void> {
     const jury = t.app.get(JuryService);
     for (const roundId of [classicalRound, prescreenRound]) {
       for (const method of ['none', 'zscore'] as RankingMethod[]) {
@@ -739,5 +779,37 @@ describe('jury', () => {
         expect(actual).toEqual({ ...expected, roundId, intakeId: round.intakeId, track: round.track });
       }
     }
+  }
+
+  it('the ranking equals the rule applied to every row read through the entities (the loader before issue 22)', async () => {
+    await expectRankingEqualsTheRule();
+  });
+
+  it('a score whose criteria change without its weighted score is weighed from its criteria (the trigger clears it)', async () => {
+    const [row] = (await db.query(
+      `SELECT id, criteria, weighted, round_id FROM scores WHERE round_id = $1 AND weighted IS NOT NULL LIMIT 1`,
+      [classicalRound],
+    )) as Array<{ id: string; criteria: Record<string, number>; weighted: number; round_id: string }>;
+    expect(row.round_id).toBe(classicalRound);
+    const weightedOf = async () =>
+      (
+        (await db.query('SELECT weighted FROM scores WHERE id = $1', [row.id])) as Array<{
+          weighted: number | null;
+        }>
+      )[0].weighted;
+    // The same criteria again leave it; other criteria clear it; setting both keeps what was set.
+    await db.query('UPDATE scores SET criteria = criteria WHERE id = $1', [row.id]);
+    expect(await weightedOf()).toBe(row.weighted);
+    const other = Object.fromEntries(Object.keys(row.criteria).map((k) => [k, 1]));
+    await db.query('UPDATE scores SET criteria = $2 WHERE id = $1', [row.id, JSON.stringify(other)]);
+    expect(await weightedOf()).toBeNull();
+    await expectRankingEqualsTheRule();
+    await db.query('UPDATE scores SET criteria = $2, weighted = $3 WHERE id = $1', [
+      row.id,
+      JSON.stringify(row.criteria),
+      row.weighted,
+    ]);
+    expect(await weightedOf()).toBe(row.weighted);
+    await expectRankingEqualsTheRule();
   });
 });

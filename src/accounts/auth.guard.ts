@@ -8,11 +8,18 @@ import { TOKEN_ALGORITHM, type AccessTokenClaims } from './access-token.js';
 import { AccountsService } from './accounts.service.js';
 import { ROLES, type Role } from './user.entity.js';
 
+/** Verified tokens kept at most this long (and never past their `exp`), and at most this many. */
+const VERIFIED_TOKEN_MS = 60_000;
+const VERIFIED_TOKENS_MAX = 10_000;
+
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); @Roles() narrows it.
  * The algorithm is fixed on verify, so `alg: none` or an RS/HS confusion never passes. The token alone is not
  * believed: its user must exist, be active, have the token's role and token version (AccountsService.activeUser,
  * cached for a few seconds per process and invalidated across processes on every change).
+ * A token whose signature was checked is remembered (by its exact text, up to a minute and never past its expiry):
+ * the same bytes carry the same signature, so checking it again on a juror's next request only costs an HMAC and a
+ * JSON parse. Only verified tokens are kept; whether their user is still active is asked on every request.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -21,6 +28,8 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly accounts: AccountsService,
   ) {}
+
+  private readonly verified = new Map<string, { claims: AccessTokenClaims; until: number }>();
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -54,9 +63,7 @@ export class AuthGuard implements CanActivate {
     }
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(token, {
-        algorithms: [TOKEN_ALGORITHM],
-      });
+      claims = await this.verifiedClaims(token);
     } catch {
       throw new DomainError(
         ErrorCode.Unauthenticated,
@@ -74,5 +81,21 @@ export class AuthGuard implements CanActivate {
       );
     }
     return user;
+  }
+
+  /** The token's claims: from the tokens verified lately, or checked now (throws when invalid or expired). */
+  private async verifiedClaims(token: string): Promise<AccessTokenClaims> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.claims;
+    const claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: number }>(token, {
+      algorithms: [TOKEN_ALGORITHM],
+    });
+    // jsonwebtoken refuses a token from the second of its `exp` on: keep it until just before that second.
+    const expires = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
+    this.verified.delete(token);
+    this.verified.set(token, { claims, until: Math.min(now + VERIFIED_TOKEN_MS, expires) });
+    if (this.verified.size > VERIFIED_TOKENS_MAX) this.verified.delete(this.verified.keys().next().value!);
+    return claims;
   }
 }

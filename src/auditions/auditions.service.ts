@@ -195,6 +195,16 @@ export class AuditionsService {
     return rows[0].round_id;
   }
 
+  /** The audition's round if this process already knows it (no query): null when it does not. */
+  knownRoundOf(auditionId: string): string | null {
+    return this.roundOfAudition.get(auditionId) ?? null;
+  }
+
+  /** What another room learnt from the database about an audition's round (it never changes): kept like roundOf's. */
+  learnRoundOf(auditionId: string, roundId: string): void {
+    if (!this.roundOfAudition.has(auditionId)) remember(this.roundOfAudition, auditionId, roundId);
+  }
+
   async listRounds(intakeId: string): Promise<RoundView[]> {
     return this.rounds.listRounds(intakeId);
   }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { ageOn, copenhagenDate, endOfDayInCopenhagen, formatCopenhagen, toCopenhagenIso } from './time.js';
 
 describe('Copenhagen time', () => {
@@ -33,5 +34,28 @@ describe('Copenhagen time', () => {
     expect(ageOn('2009-08-01', '2027-08-01')).toBe(18);
     expect(ageOn('2009-08-02', '2027-08-01')).toBe(17);
     expect(ageOn('2012-02-29', '2027-02-28')).toBe(14);
+  });
+
+  it('toCopenhagenIso writes what luxon writes, across both changes of every year and at random instants', () => {
+    const luxon = (d: Date) =>
+      DateTime.fromJSDate(d, { zone: 'Europe/Copenhagen' }).toISO({ suppressMilliseconds: true });
+    const instants: Date[] = [];
+    for (let year = 2024; year <= 2045; year++) {
+      for (const [month, day] of [
+        [3, 24],
+        [10, 24],
+      ]) {
+        // Every 30 minutes over the last week of March and October (the changes fall on their last Sunday).
+        const start = Date.UTC(year, month - 1, day);
+        for (let t = start; t < start + 9 * 86_400_000; t += 900_000)
+          instants.push(new Date(t), new Date(t + 1));
+      }
+    }
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 5_000; i++) instants.push(new Date(Math.floor(random() * 5e12) - 1e12));
+    instants.push(new Date(0), new Date('2027-02-01T22:59:00Z'), new Date('2027-06-01T10:00:00.120Z'));
+    for (const d of instants) expect(toCopenhagenIso(d)).toBe(luxon(d));
+    expect(toCopenhagenIso(new Date(NaN))).toBe(luxon(new Date(NaN)));
   });
 });

@@ -20,8 +20,41 @@ export function endOfDayInCopenhagen(date: string): Date {
   return DateTime.fromISO(date, { zone: ACADEMY_ZONE }).endOf('day').toJSDate();
 }
 
-/** An instant shown as Copenhagen wall time with offset, e.g. 2027-02-01T23:59:00+01:00. */
+const HOUR_MS = 3_600_000;
+/** Copenhagen's offset in minutes per UTC hour (its changes fall on whole UTC hours), as luxon works it out. */
+const offsetByHour = new Map<number, number>();
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * An instant shown as Copenhagen wall time with offset, e.g. 2027-02-01T23:59:00+01:00; milliseconds only when
+ * there are any. The same text as luxon's `toISO({ suppressMilliseconds: true })`, which answers are full of:
+ * luxon's offset is asked once per UTC hour (Intl's time-zone parts are the slow part) and the text is written
+ * here; years outside 0000–9999 and invalid dates are left to luxon.
+ */
 export function toCopenhagenIso(instant: Date): string {
+  const ms = instant.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (!Number.isFinite(ms)) return luxonIso(instant);
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: ACADEMY_ZONE }).offset;
+    if (offsetByHour.size > 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const local = new Date(ms + offset * 60_000);
+  const year = local.getUTCFullYear();
+  if (year < 0 || year > 9999) return luxonIso(instant);
+  const millis = local.getUTCMilliseconds();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${pad(year, 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${millis ? `.${pad(millis, 3)}` : ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+function luxonIso(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: ACADEMY_ZONE }).toISO({ suppressMilliseconds: true })!;
 }
 

@@ -18,6 +18,7 @@ import { Conflict } from './conflict.entity.js';
 import type { ConflictDto, ResultDto, ScoreCorrectionDto, ScoreDto } from './dto/jury.dto.js';
 import {
   rankRound,
+  weightedScore,
   type AuditionForRanking,
   type JurorScoreInput,
   type RankingMethod,
@@ -252,26 +253,53 @@ export class JuryService {
    *   per-juror queue keeps queued writes from holding it, so the lock is not starved by a burst of writes.
    */
   async submitScore(user: AuthUser, auditionId: string, dto: ScoreDto) {
+    // The audition's round as this process knows it, else the round of the juror's last score (a juror's auditions
+    // share a round): the statement itself says when the guess is wrong, and writes nothing then.
+    const known = this.auditions.knownRoundOf(auditionId);
+    const guess = known ?? this.lastRoundOfJuror.get(user.id) ?? null;
+    if (guess) {
+      const criteria = await this.lockedCriteriaOfRound(guess);
+      if (criteria) {
+        const written = await this.submitScoreInOneStatement(user, auditionId, dto, criteria, guess);
+        if (written !== OTHER_ROUND) return written;
+      }
+    }
     const criteria = await this.lockedCriteriaOf(auditionId);
-    if (criteria) return this.submitScoreInOneStatement(user, auditionId, dto, criteria);
+    if (criteria) {
+      const written = await this.submitScoreInOneStatement(user, auditionId, dto, criteria, null);
+      if (written !== OTHER_ROUND) return written;
+    }
     return this.submitScoreFirstOfRubric(user, auditionId, dto);
+  }
+
+  /** The round of each juror's last score write in this process (bounded; only a guess, checked by the statement). */
+  private readonly lastRoundOfJuror = new Map<string, string>();
+
+  private rememberJurorRound(jurorId: string, roundId: string): void {
+    if (this.lastRoundOfJuror.get(jurorId) === roundId) return;
+    this.lastRoundOfJuror.delete(jurorId);
+    this.lastRoundOfJuror.set(jurorId, roundId);
+    if (this.lastRoundOfJuror.size > 10_000)
+      this.lastRoundOfJuror.delete(this.lastRoundOfJuror.keys().next().value!);
   }
 
   /**
    * The common case, the rubric of the audition's round being locked (and cached): the body is checked against it
    * here, and everything else (panel seat, recusal, the two locks, no-show, blind scoring, the write and its audit
    * record) is one statement, `jury_submit_score` (migration 1795740000000), with the same rules and lock order as
-   * the transaction below: one round trip instead of eighteen.
+   * the transaction below: one round trip instead of eighteen. `roundId`: the round whose rubric `criteria` is,
+   * when it is a guess (the statement answers 'other_round', writing nothing, when the audition is in another).
    */
   private async submitScoreInOneStatement(
     user: AuthUser,
     auditionId: string,
     dto: ScoreDto,
     criteria: RubricInfo['criteria'],
+    roundId: string | null,
   ) {
     const fits = scoreProblems(criteria, dto.criteria, dto.grade).length === 0;
     const [{ answer }] = (await this.dataSource.query(
-      'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8) AS answer',
+      'SELECT jury_submit_score($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS answer',
       [
         auditionId,
         user.id,
@@ -281,8 +309,23 @@ export class JuryService {
         user.role,
         this.clock.now(),
         fits,
+        fits ? weightedScore(criteria, dto.criteria as Record<string, number>) : null,
+        roundId,
       ],
     )) as Array<{ answer: ScoreAnswer }>;
+    if (answer.status === 'other_round') {
+      this.auditions.learnRoundOf(auditionId, answer.roundId);
+      this.rememberJurorRound(user.id, answer.roundId);
+      return OTHER_ROUND;
+    }
+    if (answer.status !== 'not_found') {
+      // A panel member's audition: its round is the guess when there was one, else the one just looked up.
+      const round = roundId ?? this.auditions.knownRoundOf(auditionId);
+      if (round) {
+        this.auditions.learnRoundOf(auditionId, round);
+        this.rememberJurorRound(user.id, round);
+      }
+    }
     switch (answer.status) {
       case 'ok':
         return mapScore(scoreFromJson(answer.score));
@@ -305,7 +348,10 @@ export class JuryService {
   /** The criteria of the audition's round's rubric when it is locked (then cached); null: take the long way. */
   private async lockedCriteriaOf(auditionId: string): Promise<RubricInfo['criteria'] | null> {
     const roundId = await this.auditions.roundOf(auditionId);
-    if (!roundId) return null;
+    return roundId ? this.lockedCriteriaOfRound(roundId) : null;
+  }
+
+  private async lockedCriteriaOfRound(roundId: string): Promise<RubricInfo['criteria'] | null> {
     const round = await this.auditions.getRound(roundId);
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
     return rubric.lockedAt ? rubric.criteria : null;
@@ -328,24 +374,35 @@ export class JuryService {
       const gate = await this.gate(tx, auditionId, 'FOR SHARE');
       if (gate.locked_at) throw lockedError(gate.locked_at);
       if (audition.attendance === 'no_show') throw noShowError();
+      let criteria = rubric.criteria;
       if (!rubric.lockedAt) {
-        const frozen = await this.catalogue.lockRubric(tx, round.intakeId, round.track);
-        assertScoreFits(frozen.criteria, dto.criteria, dto.grade);
+        ({ criteria } = await this.catalogue.lockRubric(tx, round.intakeId, round.track));
+        assertScoreFits(criteria, dto.criteria, dto.grade);
       }
       const after = {
         criteria: dto.criteria as Record<string, number>,
         grade: dto.grade,
         comment: dto.comment ?? null,
       };
+      // The ranking's weighted score under the rubric now locked, written with the score (migration 1795740000001).
+      const weighted = weightedScore(criteria, after.criteria);
 
       let current = await this.ownScore(tx, auditionId, user.id);
       if (!current) {
         const inserted = (await tx.query(
-          `INSERT INTO scores (audition_id, juror_id, criteria, grade, comment, revision)
-           VALUES ($1, $2, $3, $4, $5, 1)
+          `INSERT INTO scores (audition_id, juror_id, round_id, criteria, grade, comment, revision, weighted)
+           VALUES ($1, $2, $3, $4, $5, $6, 1, $7)
            ON CONFLICT (audition_id, juror_id) DO NOTHING
            RETURNING id, revision`,
-          [auditionId, user.id, JSON.stringify(after.criteria), after.grade, after.comment],
+          [
+            auditionId,
+            user.id,
+            audition.roundId,
+            JSON.stringify(after.criteria),
+            after.grade,
+            after.comment,
+            weighted,
+          ],
         )) as Array<{ id: string; revision: number }>;
         if (inserted.length) {
           await this.audit.record(tx, {
@@ -368,9 +425,10 @@ export class JuryService {
         throw scoreFinalError(current.panel_seen_at, auditionId, user.id);
       }
       await tx.query(
-        `UPDATE scores SET criteria = $2, grade = $3, comment = $4, revision = revision + 1, updated_at = now()
+        `UPDATE scores SET criteria = $2, grade = $3, comment = $4, weighted = $5, revision = revision + 1,
+                           updated_at = now()
           WHERE id = $1`,
-        [current.id, JSON.stringify(after.criteria), after.grade, after.comment],
+        [current.id, JSON.stringify(after.criteria), after.grade, after.comment, weighted],
       );
       await this.audit.record(tx, {
         actor: user,
@@ -426,10 +484,13 @@ export class JuryService {
         grade: dto.grade,
         comment: dto.comment ?? null,
       };
+      // A score exists, so the rubric is locked: its weighted score is written with it (else left to the ranking).
+      const weighted = rubric.lockedAt ? weightedScore(rubric.criteria, after.criteria) : null;
       await tx.query(
-        `UPDATE scores SET criteria = $2, grade = $3, comment = $4, revision = revision + 1, updated_at = now()
+        `UPDATE scores SET criteria = $2, grade = $3, comment = $4, weighted = $5, revision = revision + 1,
+                           updated_at = now()
           WHERE id = $1`,
-        [current.id, JSON.stringify(after.criteria), after.grade, after.comment],
+        [current.id, JSON.stringify(after.criteria), after.grade, after.comment, weighted],
       );
       await this.audit.record(tx, {
         actor: user,
@@ -689,9 +750,12 @@ export class JuryService {
 
   /** The staff view: the ranking with names, the method stated in words, and auditions that need attention. */
   async rankingView(roundId: string, method: RankingMethod = 'none') {
-    const { ranking, auditions, strength } = await this.rank(roundId, method);
+    const { ranking, auditions, members } = await this.rank(roundId, method);
     const byApplication = new Map(auditions.map((a) => [a.applicationId, a]));
-    const summaries = await this.applications.summaries(auditions.map((a) => a.applicationId));
+    const [{ strength }, summaries] = await Promise.all([
+      this.panelsOf(auditions, members),
+      this.applications.summaries(auditions.map((a) => a.applicationId)),
+    ]);
     const applicant = new Map(summaries.map((s) => [s.id, s.applicantId]));
     const names = await this.accounts.namesOf(summaries.map((s) => s.applicantId));
     const extra = (applicationId: string) => {
@@ -715,50 +779,96 @@ export class JuryService {
     };
   }
 
-  /** Loads the round in a handful of queries (scores in one) and ranks it in memory in one pass. */
+  /**
+   * Loads the round in four queries sent at once, none with a list of the round's ids: its auditions in order (an
+   * index holds that order) and then their panels' seats, the round's scores with the agreed results, the
+   * recusals among those scores and the track's withdrawn applications; then ranks it in memory in one pass.
+   * Round and rubric come from caches. The scores come as one text (30,000 rows of a national round would be
+   * 30,000 row objects to parse and collect): each score's audition, juror, grade, weighted score as written with
+   * it, and the audition's agreed grade and pass, '-' for none. Scores whose weighted score is not known (written
+   * before it was kept, or by hand) have their criteria read in one more query and are weighed by the ranking.
+   */
   private async rank(roundId: string, method: RankingMethod) {
     const round = await this.auditions.getRound(roundId);
     const rubric = await this.catalogue.getRubric(round.intakeId, round.track);
-    const auditions = await this.auditions.auditionsOfRound(roundId);
-    const ids = auditions.map((a) => a.id);
-    const [scoreRows, resultRows, withdrawn, panels] = await Promise.all([
+    const [{ auditions, members }, [{ scores: text }], recusals, withdrawn] = await Promise.all([
+      this.auditions.auditionsOfRound(roundId).then(async (auditions) => ({
+        auditions,
+        members: await this.auditions.panelMembers(auditions.map((a) => a.panelId)),
+      })),
       this.scores.query(
-        'SELECT audition_id, juror_id, criteria, grade FROM scores WHERE audition_id = ANY($1::uuid[])',
-        [ids],
-      ) as Promise<
-        Array<{ audition_id: string; juror_id: string; criteria: Record<string, number>; grade: number }>
-      >,
-      this.results.query(
-        `SELECT audition_id, grade, passed FROM audition_results
-          WHERE audition_id = ANY($1::uuid[]) AND locked_at IS NOT NULL`,
-        [ids],
-      ) as Promise<Array<{ audition_id: string; grade: number; passed: boolean }>>,
-      this.applications.withdrawnAmong(auditions.map((a) => a.applicationId)),
-      this.panelsOf(auditions),
+        `SELECT string_agg(s.audition_id || ' ' || s.juror_id || ' ' || s.grade || ' ' ||
+                           coalesce(s.weighted::text, '-') || ' ' || coalesce(r.grade::text, '-') || ' ' ||
+                           coalesce(r.passed::text, '-'), ' ') AS scores
+           FROM scores s
+           LEFT JOIN audition_results r ON r.audition_id = s.audition_id AND r.locked_at IS NOT NULL
+          WHERE s.round_id = $1`,
+        [roundId],
+      ) as Promise<Array<{ scores: string | null }>>,
+      this.conflicts.query(
+        `SELECT c.audition_id, c.juror_id FROM conflicts c
+           JOIN scores s ON s.audition_id = c.audition_id AND s.juror_id = c.juror_id
+          WHERE s.round_id = $1`,
+        [roundId],
+      ) as Promise<Array<{ audition_id: string; juror_id: string }>>,
+      this.applications.withdrawnInTrack(round.intakeId, round.track),
     ]);
-    const panelOf = new Map(auditions.map((a) => [a.id, a.panelId]));
-    const scoresOf = new Map<string, JurorScoreInput[]>();
-    for (const s of scoreRows) {
-      // Only scores of the audition's current panel members who are not recused count.
-      if (!panels.counts(panelOf.get(s.audition_id)!, s.audition_id, s.juror_id)) continue;
-      let list = scoresOf.get(s.audition_id);
-      if (!list) scoresOf.set(s.audition_id, (list = []));
-      list.push({ jurorId: s.juror_id, criteria: s.criteria, grade: s.grade });
+    const fields = text ? text.split(' ') : [];
+    let unweighed: Map<string, Record<string, number>> | null = null;
+    for (let k = 3; k < fields.length; k += 6) {
+      if (fields[k] !== '-') continue;
+      const rows = (await this.scores.query(
+        // Every score's: one written meanwhile (weighted now) must not come back without its criteria.
+        'SELECT audition_id, juror_id, criteria FROM scores WHERE round_id = $1',
+        [roundId],
+      )) as Array<{ audition_id: string; juror_id: string; criteria: Record<string, number> }>;
+      unweighed = new Map(rows.map((r) => [`${r.audition_id} ${r.juror_id}`, r.criteria]));
+      break;
     }
-    const agreed = new Map(resultRows.map((r) => [r.audition_id, r]));
-    const input: AuditionForRanking[] = auditions.map((a) => ({
-      applicationId: a.applicationId,
-      agreedGrade: agreed.get(a.id)?.grade ?? null,
-      passed: agreed.get(a.id)?.passed ?? null,
-      noShow: a.attendance === 'no_show',
-      withdrawn: withdrawn.has(a.applicationId),
-      scores: scoresOf.get(a.id) ?? [],
-    }));
+    const seats = new Map<string, Set<string>>();
+    for (const m of members) seats.set(m.panelId, (seats.get(m.panelId) ?? new Set()).add(m.userId));
+    const recused = new Map<string, Set<string>>();
+    for (const c of recusals)
+      recused.set(c.audition_id, (recused.get(c.audition_id) ?? new Set()).add(c.juror_id));
+    const index = new Map<string, number>();
+    const input: AuditionForRanking[] = auditions.map((a, i) => {
+      index.set(a.id, i);
+      return {
+        applicationId: a.applicationId,
+        agreedGrade: null,
+        passed: null,
+        noShow: a.attendance === 'no_show',
+        withdrawn: withdrawn.has(a.applicationId),
+        scores: [],
+      };
+    });
+    for (let k = 0; k + 5 < fields.length; k += 6) {
+      const auditionId = fields[k];
+      const jurorId = fields[k + 1];
+      const i = index.get(auditionId);
+      if (i === undefined) continue;
+      const audition = input[i];
+      // The agreed result comes with every score of the audition; a ranked audition has at least one score.
+      if (fields[k + 4] !== '-' || fields[k + 5] !== '-') {
+        audition.agreedGrade = fields[k + 4] === '-' ? null : Number(fields[k + 4]);
+        audition.passed = fields[k + 5] === '-' ? null : fields[k + 5] === 'true';
+      }
+      // Only scores of the audition's current panel members who are not recused count.
+      if (!seats.get(auditions[i].panelId)?.has(jurorId)) continue;
+      if (recused.get(auditionId)?.has(jurorId)) continue;
+      const weighted = fields[k + 3] === '-' ? null : Number(fields[k + 3]);
+      (audition.scores as JurorScoreInput[]).push({
+        jurorId,
+        criteria: weighted === null ? (unweighed?.get(`${auditionId} ${jurorId}`) ?? {}) : null,
+        weighted,
+        grade: Number(fields[k + 2]),
+      });
+    }
     const ranked = rankRound({ criteria: rubric.criteria, auditions: input }, method);
     return {
       ranking: { ...ranked, roundId, intakeId: round.intakeId, track: round.track },
       auditions,
-      strength: panels.strength,
+      members,
     };
   }
 
@@ -827,13 +937,13 @@ export class JuryService {
   }
 
   /**
-   * Per audition: its panel's members and who is recused (this room's own record), whether a juror's score
-   * counts, and the panel's strength (how many may still score, whether staff must act).
+   * Per audition: its panel's members and who is recused (this room's own record), and the panel's strength (how many may still score, whether staff must act). `seats`: the panels'
+   * members when the caller has them already.
    */
-  private async panelsOf(auditions: AuditionInfo[]) {
+  private async panelsOf(auditions: AuditionInfo[], seats?: PanelSeat[]) {
     const [members, recusals] = auditions.length
       ? await Promise.all([
-          this.auditions.panelMembers(auditions.map((a) => a.panelId)),
+          seats ?? this.auditions.panelMembers(auditions.map((a) => a.panelId)),
           this.recusalsOf(auditions.map((a) => a.id)),
         ])
       : [[], []];
@@ -843,8 +953,6 @@ export class JuryService {
     for (const c of recusals)
       recusedBy.set(c.auditionId, (recusedBy.get(c.auditionId) ?? new Set()).add(c.jurorId));
     return {
-      counts: (panelId: string, auditionId: string, jurorId: string) =>
-        (byPanel.get(panelId)?.has(jurorId) ?? false) && !recusedBy.get(auditionId)?.has(jurorId),
       strength: new Map(
         auditions.map((a) => [
           a.id,
@@ -879,9 +987,13 @@ function noShowError(): DomainError {
   return new DomainError(ErrorCode.InvalidState, 'The applicant did not show up: there is nothing to score');
 }
 
+/** submitScoreInOneStatement: the audition is in another round than the guess, nothing was written. */
+const OTHER_ROUND = Symbol('other round');
+
 /** What jury_submit_score answers; only 'ok' wrote anything. */
 type ScoreAnswer =
   | { status: 'ok'; score: Record<string, unknown> }
+  | { status: 'other_round'; roundId: string }
   | { status: 'not_found' | 'invalid' | 'no_show' }
   | { status: 'recused'; kind: string }
   | { status: 'locked'; lockedAt: string }
@@ -893,8 +1005,10 @@ function scoreFromJson(row: Record<string, unknown>): Score {
   return {
     id: row.id as string,
     auditionId: row.audition_id as string,
+    roundId: row.round_id as string,
     jurorId: row.juror_id as string,
     criteria: row.criteria as Record<string, number>,
+    weighted: (row.weighted as number | null) ?? null,
     grade: row.grade as number,
     comment: (row.comment as string | null) ?? null,
     revision: row.revision as number,

@@ -269,3 +269,39 @@ describe('rankRound tie-breaks', () => {
     ]);
   });
 });
+
+describe('scores given by their weighted score, and the order they come in (issue 22)', () => {
+  // Uneven values so that sums in another order differ in the last bits.
+  const auditions = [
+    audition('A', [score('J3', 9.1, 6.3), score('J1', 7.7, 2.9), score('J2', 3.3, 8.1)]),
+    audition('B', [score('J2', 6.1, 9.7), score('J3', 8.3, 8.9), score('J1', 1.1, 4.4)]),
+    audition('C', [score('J1', 5.5, 5.1), score('J2', 2.2, 7.3), score('J3', 9.9, 0.7)]),
+    audition('D', [score('J1', 11, 5), score('J2', 4.4, 4.6), score('J3', 6.6, 3.3)]),
+  ];
+  const asWeighted = (list: AuditionForRanking[]) =>
+    list.map((a) => ({
+      ...a,
+      scores: a.scores.map((s) => {
+        const fits = Object.values(s.criteria!).every((x) => x >= 0 && x <= 10);
+        // A score that does not fit comes with its criteria: the ranking says why it is left out.
+        return fits ? { ...s, criteria: null, weighted: weightedScore(RUBRIC, s.criteria!) } : s;
+      }),
+    }));
+  const reversed = (list: AuditionForRanking[]) =>
+    list.map((a) => ({ ...a, scores: [...a.scores].reverse() }));
+
+  it.each(['none', 'zscore'] as const)(
+    'rank the same to the last bit as their criteria, in any order (%s)',
+    (method) => {
+      const expected = rankRound({ criteria: RUBRIC, auditions }, method);
+      expect(expected.skippedScores).toEqual([
+        expect.objectContaining({ applicationId: 'D', jurorId: 'J1' }),
+      ]);
+      expect(rankRound({ criteria: RUBRIC, auditions: asWeighted(auditions) }, method)).toEqual(expected);
+      expect(rankRound({ criteria: RUBRIC, auditions: reversed(auditions) }, method)).toEqual(expected);
+      expect(rankRound({ criteria: RUBRIC, auditions: reversed(asWeighted(auditions)) }, method)).toEqual(
+        expected,
+      );
+    },
+  );
+});

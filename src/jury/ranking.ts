@@ -12,7 +12,13 @@ export interface RubricCriterion {
 
 export interface JurorScoreInput {
   jurorId: string;
-  criteria: Readonly<Record<string, number>>;
+  /** The value per criterion; may be null when `weighted` is given. */
+  criteria: Readonly<Record<string, number>> | null;
+  /**
+   * The score's weightedScore under this rubric when the caller knows it already (the API writes it with a score
+   * that fits the locked rubric): then `criteria` are not looked at. Null or absent: weighed here from `criteria`.
+   */
+  weighted?: number | null;
   grade: number;
   /** An explicit pass/fail from the juror; without it, a grade of 02 or better passes. */
   passed?: boolean;
@@ -117,6 +123,8 @@ function checkRubric(criteria: readonly RubricCriterion[]): void {
  *   and auditions without any usable score, are listed in `notRanked`.
  *
  * One pass over the scores to compute them and sum per juror, one to normalise, then a sort of the auditions.
+ * An audition's scores are taken in the order of their jurors' ids, so the same scores give the same figures to
+ * the last bit in whatever order they were read (floating-point sums depend on the order of their terms).
  */
 export function rankRound(input: RankingInput, method: RankingMethod = 'none'): RoundRanking {
   const { criteria, auditions } = input;
@@ -145,11 +153,15 @@ export function rankRound(input: RankingInput, method: RankingMethod = 'none'): 
     }
     const first = n;
     let passes = 0;
-    for (const s of a.scores) {
-      const problem = misfit(criteria, s.criteria);
-      if (problem) {
-        skippedScores.push({ applicationId: a.applicationId, jurorId: s.jurorId, reason: problem });
-        continue;
+    for (const s of inJurorOrder(a.scores)) {
+      let weighted = s.weighted ?? null;
+      if (weighted === null) {
+        const problem = misfit(criteria, s.criteria ?? {});
+        if (problem) {
+          skippedScores.push({ applicationId: a.applicationId, jurorId: s.jurorId, reason: problem });
+          continue;
+        }
+        weighted = weightedScore(criteria, s.criteria!);
       }
       let j = jurorIndex.get(s.jurorId);
       if (j === undefined) {
@@ -157,7 +169,7 @@ export function rankRound(input: RankingInput, method: RankingMethod = 'none'): 
         jurorIndex.set(s.jurorId, j);
         jurorIds.push(s.jurorId);
       }
-      value[n] = weightedScore(criteria, s.criteria);
+      value[n] = weighted;
       scoreJuror[n] = j;
       scoreAudition[n] = ranked.length;
       n++;
@@ -268,6 +280,17 @@ export function rankRound(input: RankingInput, method: RankingMethod = 'none'): 
   }
 
   return { method, flaggedJurors, ranking, notRanked, skippedScores };
+}
+
+const byJuror = (x: JurorScoreInput, y: JurorScoreInput) =>
+  x.jurorId < y.jurorId ? -1 : x.jurorId > y.jurorId ? 1 : 0;
+
+/** The scores ordered by juror id (as given when they already are, the common case: no copy). */
+function inJurorOrder(scores: readonly JurorScoreInput[]): readonly JurorScoreInput[] {
+  for (let i = 1; i < scores.length; i++) {
+    if (scores[i - 1].jurorId > scores[i].jurorId) return [...scores].sort(byJuror);
+  }
+  return scores;
 }
 
 /** Why a score does not fit the rubric (a criterion missing, not a number, or outside min..max), or null. */

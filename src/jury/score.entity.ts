@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity('scores')
 @Index(['auditionId', 'jurorId'], { unique: true })
 @Index(['jurorId'])
+@Index('scores_round_idx', ['roundId'])
 export class Score {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -18,8 +19,20 @@ export class Score {
   @Column({ name: 'juror_id', type: 'uuid' })
   jurorId: string;
 
+  /** The audition's round (an audition never changes round): the ranking reads a round's scores by it. */
+  @Column({ name: 'round_id', type: 'uuid' })
+  roundId: string;
+
   @Column({ type: 'jsonb' })
   criteria: Record<string, number>;
+
+  /**
+   * The weighted rubric score of `criteria` under the round's locked rubric (ranking's weightedScore), written
+   * with the score; NULL when not known (the ranking then weighs `criteria` itself). Cleared by a trigger when
+   * `criteria` changes without it (migration 1795740000001).
+   */
+  @Column({ type: 'double precision', nullable: true })
+  weighted: number | null;
 
   @Column({ type: 'int' })
   grade: number;
