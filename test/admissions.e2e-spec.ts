@@ -227,6 +227,54 @@ describe('admission decisions, results day, offers and the waiting list', () => 
         .expect(403);
     });
 
+    it('a proposal made again keeps a staff override and writes no decision or audit record that did not change', async () => {
+      const h = by('H').applicationId!;
+      await t
+        .http()
+        .put(`/api/applications/${h}/decision`)
+        .set(staff.auth)
+        .send({ outcome: 'rejected', reason: 'Har fået plads et andet sted' })
+        .expect(200);
+      const audited = async () =>
+        (
+          await t
+            .http()
+            .get('/api/audit')
+            .query({ entity: 'application', entityId: h })
+            .set(staff.auth)
+            .expect(200)
+        ).body.items.length as number;
+      const before = await audited();
+      // Unranked rows have no order of their own: compare them by application.
+      const decisions = async () =>
+        (
+          (await t.http().get(`/api/intakes/${intake.id}/decisions`).set(staff.auth).expect(200)).body
+            .items as Array<{
+            applicationId: string;
+            outcome: string;
+            proposedOutcome: string;
+            overrideReason: string | null;
+          }>
+        ).sort((a, b) => a.applicationId.localeCompare(b.applicationId));
+      const first = await decisions();
+      await t.http().post(`/api/intakes/${intake.id}/decision-proposal`).set(staff.auth).expect(200);
+      const again = await decisions();
+      expect(again).toEqual(first);
+      expect(again.find((d) => d.applicationId === h)).toMatchObject({
+        outcome: 'rejected',
+        proposedOutcome: 'waitlisted',
+        overrideReason: 'Har fået plads et andet sted',
+      });
+      expect(await audited()).toBe(before);
+      // Back to the proposal, so the tests after this one find the track as proposed.
+      await t
+        .http()
+        .put(`/api/applications/${h}/decision`)
+        .set(staff.auth)
+        .send({ outcome: 'waitlisted' })
+        .expect(200);
+    });
+
     it('publishing before the results date → 409; on it → outcomes visible and one e-mail each; twice → nothing more', async () => {
       const early = await t
         .http()
