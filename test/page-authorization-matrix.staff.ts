@@ -37,6 +37,23 @@ export function staffPages(): Record<string, PageEntry> {
       request: (w) => ({ ...intake(w), form: { name: '' } }),
     },
     'GET /staff/intakes/:id/applications.csv': { expect: staff(200), request: intake },
+    // A number that is no number: the page refuses it (400) before the catalogue is asked.
+    'POST /staff/intakes/:id/settings': {
+      expect: staff(400),
+      request: (w) => ({ ...intake(w), form: { offerResponseDays: 'mange' } }),
+    },
+    'GET /staff/intakes/:id/rubrics/:track': {
+      expect: staff(200),
+      request: (w) => ({ params: { id: w.mgk.id, track: 'production' } }),
+    },
+    // A criterion without key or label: refused by the page (400), the rubric unchanged.
+    'POST /staff/intakes/:id/rubrics/:track': {
+      expect: staff(400),
+      request: (w) => ({
+        params: { id: w.mgk.id, track: 'production' },
+        form: { 'criteria[0].weight': 'tung' },
+      }),
+    },
     // No dispensation was asked for: the room refuses (409), the page says so.
     'POST /staff/applications/:id/dispensation': {
       expect: staff(409),
@@ -50,6 +67,14 @@ export function staffPages(): Record<string, PageEntry> {
       request: async (w) => ({
         params: { id: (await w.shared('staff-pages:submitted', () => w.submitted())).id },
       }),
+    },
+    // Staff open an application's material under the session cookie (the page's own route, not the bearer API).
+    'GET /staff/applications/:id/materials/:materialId': {
+      expect: staff(200),
+      request: async (w) => {
+        const application = await w.shared('staff-pages:submitted', () => w.submitted());
+        return { params: { id: application.id, materialId: application.materialId } };
+      },
     },
     'GET /staff/rounds/:id': { expect: staff(200), request: round },
     'POST /staff/rounds/:id/panels': {
@@ -73,6 +98,9 @@ export function staffPages(): Record<string, PageEntry> {
     'GET /staff/intakes/:id/decisions': { expect: staff(200), request: published },
     // Published: decisions can no longer change (409).
     'POST /staff/intakes/:id/decisions/propose': { expect: staff(409), request: published },
+    'GET /staff/intakes/:id/decisions/adopt': { expect: staff(200), request: published },
+    // Published: the proposal can no longer be adopted (409), the confirm page says why.
+    'POST /staff/intakes/:id/decisions/adopt': { expect: staff(409), request: published },
     'POST /staff/intakes/:id/decisions': {
       expect: staff(400),
       request: async (w) => ({

@@ -99,6 +99,20 @@ describe('the staff desk in a browser', () => {
     expect(await seats.getByRole('row').count()).toBe(3);
     await axe();
     await screenshot(page, 'staff-intake');
+    // The settings form (folded away until asked for) and a track's rubric form.
+    await page.locator('summary', { hasText: 'Ret indstillingerne' }).click();
+    expect(await page.getByLabel('Ansøgningsfrist').inputValue()).toBe(`${year}-02-01`);
+    await axe();
+    await screenshot(page, 'staff-intake-settings');
+    const intakeUrl = page.url();
+    await page.getByRole('link', { name: 'Ret bedømmelsesskemaet for Klassisk' }).click();
+    await page.waitForURL(`${base}/staff/intakes/${intakeId}/rubrics/classical`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      `Bedømmelsesskema: Klassisk – MGK ${year}`,
+    );
+    await axe();
+    await screenshot(page, 'staff-rubric');
+    await page.goto(intakeUrl);
     // The first round, from the intake's page.
     await page.locator('#field-track').selectOption({ label: 'Klassisk' });
     await page.getByLabel('Nummer').fill('1');
@@ -249,6 +263,28 @@ describe('the staff desk in a browser', () => {
     expect(await page.getByText('Kvoter: højst 1 kontrabas').count()).toBe(1);
     await axe();
     await screenshot(page, 'staff-decisions');
+    // Adopting the proposal: the confirm step says how many it decides; nothing changes for this intake's six.
+    await page.getByRole('link', { name: /Vedtag forslaget/ }).click();
+    await page.waitForURL(`${base}/staff/intakes/${intake.id}/decisions/adopt`);
+    expect(await page.locator('main').textContent()).toContain(
+      'Forslaget bliver afgørelsen for 6 ansøgninger',
+    );
+    await axe();
+    await screenshot(page, 'staff-adopt');
+    await page.getByRole('button', { name: 'Ja, vedtag forslaget' }).click();
+    await page.waitForURL(/done=adopted/);
+    expect(await table.getByRole('row').count()).toBe(7);
+    // Asta's page: the scores per round; the rubric scored with is read-only with the reason.
+    await page.goto(`/staff/applications/${applicationOf.get('Asta')}`);
+    expect(await page.getByRole('table', { name: 'Point i Optagelsesprøve' }).getByRole('row').count()).toBe(
+      4,
+    );
+    await axe();
+    await screenshot(page, 'staff-application');
+    await page.goto(`/staff/intakes/${intake.id}/rubrics/classical`);
+    expect(await page.locator('main').textContent()).toContain('Skemaet er låst');
+    await axe();
+    await page.goto(`/staff/intakes/${intake.id}/decisions`);
     // Frej leaves the waiting list: refused without a reason (said next to the field), saved with one.
     await select(`Afgørelse: Frej ${tag}`, 'Optages ikke');
     const frejRow = table.getByRole('row').filter({ hasText: `Frej ${tag}` });

@@ -164,6 +164,23 @@ export class AdmissionsService {
     return { intakeId, method, tracks };
   }
 
+  /**
+   * What adopting the proposal (`propose`) would touch: the applications the proposal decides (a track's submitted
+   * or auditioning ones) that carry no staff override; overrides stand and are counted apart.
+   */
+  async adoptionScope(intakeId: string): Promise<{ undecided: number; overridden: number }> {
+    const intake = await this.catalogue.getIntake(intakeId);
+    const overridden = new Set(
+      (await this.decisions.findBy({ intakeId })).filter((d) => d.overrideReason).map((d) => d.applicationId),
+    );
+    let undecided = 0;
+    for (const track of Object.keys(intake.seats)) {
+      const candidates = await this.applications.candidatesFor(intakeId, track);
+      undecided += candidates.filter((c) => !overridden.has(c.id)).length;
+    }
+    return { undecided, overridden: overridden.size };
+  }
+
   /** Staff set an outcome; departing from the proposal needs a reason. Audited; invisible until publication. */
   async setDecision(actor: AuthUser, applicationId: string, dto: SetDecisionDto) {
     const current = await this.decisions.findOneBy({ applicationId });

@@ -12,6 +12,7 @@ import { ConflictDto, ResultDto, ScoreDto } from '../../jury/dto/jury.dto.js';
 import { JuryService } from '../../jury/jury.service.js';
 import type { FormState } from '../components/form.js';
 import { keptValues, type FormBody } from '../form.js';
+import { sendMaterial } from '../material-response.js';
 import { Ctx, Page, PageController, redirect, render, signedIn, type PageContext } from '../page.js';
 import {
   AuditionPage,
@@ -27,10 +28,6 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** Notices a redirect asks the audition page to show (POST/redirect/GET). */
 const NOTICES = ['scored', 'declared', 'checkedIn', 'noShow', 'result'] as const;
-
-/** What a material answer carries for the browser's own players: only the service itself, nothing that runs. */
-const MATERIAL_CSP =
-  "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 /**
  * The jury's pages: my auditions, one audition (dossier, material, score sheet, conflict, the chair's part) and
@@ -181,17 +178,7 @@ export class JuryPages {
       range,
       ifRange,
     });
-    const res = page.res;
-    res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Content-Security-Policy', MATERIAL_CSP);
-    if (!download.satisfiable) {
-      res.status(416).setHeader('Content-Range', `bytes */${download.size}`).end();
-      return;
-    }
-    res.status(download.status);
-    for (const [name, value] of Object.entries(download.headers)) res.setHeader(name, value);
-    download.stream.on('error', () => res.destroy());
-    download.stream.pipe(res);
+    sendMaterial(page.res, download);
   }
 
   @Get('jury/rounds/:id/running-order')

@@ -229,6 +229,10 @@ export function IntakePage(props: {
   intake: Intake;
   trackNames: Map<string, string>;
   rubrics: Rubric[];
+  /** The settings form's values (stored, or posted and refused) and its refusals. */
+  settings: FormState;
+  quotaRows: number;
+  settingsPosted?: boolean;
   rounds: Round[];
   applications: ApplicationList;
   filters: ApplicationFilters;
@@ -282,14 +286,30 @@ export function IntakePage(props: {
           ];
         })}
       />
+      <IntakeSettingsForm
+        page={page}
+        intake={intake}
+        form={props.settings}
+        quotaRows={props.quotaRows}
+        trackName={trackName}
+      />
       <h2>{s.rubrics}</h2>
       {props.rubrics.map((rubric) => (
-        <Table
-          caption={`${s.rubrics}: ${trackName(rubric.track)}`}
-          head={[s.criterion, s.weight, s.scale]}
-          rowHeader
-          rows={rubric.criteria.map((c) => [c.label, c.weight, `${c.min}–${c.max}`])}
-        />
+        <>
+          <Table
+            caption={`${s.rubrics}: ${trackName(rubric.track)}`}
+            head={[s.criterion, s.weight, s.scale]}
+            rowHeader
+            rows={rubric.criteria.map((c) => [c.label, c.weight, `${c.min}–${c.max}`])}
+          />
+          <p>
+            <a href={`/staff/intakes/${intake.id}/rubrics/${encodeURIComponent(rubric.track)}`}>
+              {rubric.lockedAt
+                ? s.showRubric(trackName(rubric.track))
+                : s.editRubric(trackName(rubric.track))}
+            </a>
+          </p>
+        </>
       ))}
       <h2>{s.rounds}</h2>
       <Table
@@ -407,7 +427,185 @@ export function IntakePage(props: {
   );
 }
 
+/**
+ * The intake's settings as one form (`PATCH /api/intakes/:id`): the five dates, offer response days, seats per
+ * track and quota rows (the stored ones and two empty, which are ignored when left empty).
+ */
+function IntakeSettingsForm(props: {
+  page: PageContext;
+  intake: Intake;
+  form: FormState;
+  quotaRows: number;
+  trackName: (code: string) => string;
+}) {
+  const { page, intake, form, trackName } = props;
+  const { t } = page;
+  const s = t.staff.intake;
+  const f = t.staff.intakeForm;
+  const tracks = Object.keys(intake.seats);
+  return (
+    <details open={Object.keys(form.errors).length > 0 ? true : undefined}>
+      <summary>{s.editSettings}</summary>
+      <Form csrf={page.csrfToken} action={`/staff/intakes/${intake.id}/settings`}>
+        <p class="form-hint">{s.settingsHint}</p>
+        <Field name="opensAt" label={f.opensAt} form={form} t={t} />
+        <Field name="closesAt" label={f.closesAt} form={form} t={t} />
+        <Field name="auditionsFrom" label={f.auditionsFrom} form={form} t={t} />
+        <Field name="auditionsTo" label={f.auditionsTo} form={form} t={t} />
+        <Field name="resultsAt" label={f.resultsAt} form={form} t={t} />
+        <Field
+          name="offerResponseDays"
+          label={f.offerResponseDays}
+          type="number"
+          inputMode="numeric"
+          form={form}
+          t={t}
+        />
+        <fieldset>
+          <legend class="form-label">{f.seats}</legend>
+          {tracks.map((track) => (
+            <Field
+              name={`seats.${track}`}
+              label={trackName(track)}
+              type="number"
+              inputMode="numeric"
+              form={form}
+              t={t}
+            />
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend class="form-label">{s.quotas}</legend>
+          <p class="form-hint">{s.quotasHint}</p>
+          {Array.from({ length: props.quotaRows }, (_, i) => (
+            <div class="academy-form-row">
+              <Select
+                name={`quotas[${i}].track`}
+                label={s.quotaTrack(i + 1)}
+                options={[
+                  { value: '', label: s.noTrack },
+                  ...tracks.map((track) => ({ value: track, label: trackName(track) })),
+                ]}
+                form={form}
+                t={t}
+              />
+              <Field name={`quotas[${i}].mainSubject`} label={s.quotaSubject(i + 1)} form={form} t={t} />
+              <Field
+                name={`quotas[${i}].max`}
+                label={s.quotaMax(i + 1)}
+                type="number"
+                inputMode="numeric"
+                form={form}
+                t={t}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <Button variant="secondary">{s.saveSettings}</Button>
+      </Form>
+    </details>
+  );
+}
+
+// ---- a rubric -----------------------------------------------------------------------------------------------
+
+/** One track's rubric: its criteria as a form (two spare rows), or read-only with the reason once locked. */
+export function RubricPage(props: {
+  page: PageContext;
+  intake: Intake;
+  rubric: Rubric;
+  trackName: string;
+  form?: FormState;
+  message?: string;
+  notice?: string;
+}) {
+  const { page, intake, rubric, form } = props;
+  const { t, locale } = page;
+  const s = t.staff.rubric;
+  const title = s.title(props.trackName, t.staff.desk.intake(intake.programme, intake.year));
+  const values: Record<string, string> = form?.values ?? {};
+  if (!form) {
+    rubric.criteria.forEach((c, i) => {
+      values[`criteria[${i}].key`] = c.key;
+      values[`criteria[${i}].label`] = c.label;
+      values[`criteria[${i}].labelEn`] = c.labelEn ?? '';
+      values[`criteria[${i}].weight`] = String(c.weight);
+      values[`criteria[${i}].min`] = String(c.min);
+      values[`criteria[${i}].max`] = String(c.max);
+    });
+  }
+  const shown: FormState = { values, errors: form?.errors ?? {} };
+  const posted = Object.keys(values)
+    .map((k) => /^criteria\[(\d+)\]/.exec(k))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]) + 1);
+  const rows = Math.min(Math.max(rubric.criteria.length, ...posted) + 2, 30);
+  return (
+    <StaffLayout page={page} title={title}>
+      <ErrorSummary form={form} t={t} message={props.message} />
+      <h1>{title}</h1>
+      {props.notice ? <Alert kind="success">{props.notice}</Alert> : null}
+      <p>
+        <a href={`/staff/intakes/${intake.id}`}>{s.back}</a>
+      </p>
+      {rubric.lockedAt ? (
+        <>
+          <Alert kind="info">{s.locked(dateTime(rubric.lockedAt, locale))}</Alert>
+          <Table
+            caption={s.criteria}
+            head={[s.key, s.label, s.labelEn, s.weight, s.scale]}
+            rowHeader
+            rows={rubric.criteria.map((c) => [
+              c.key,
+              c.label,
+              c.labelEn ?? '',
+              c.weight,
+              `${c.min}–${c.max}`,
+            ])}
+          />
+        </>
+      ) : (
+        <Form csrf={page.csrfToken}>
+          <p>{s.intro}</p>
+          {Array.from({ length: rows }, (_, i) => (
+            <fieldset>
+              <legend class="form-label">{s.row(i + 1)}</legend>
+              <div class="academy-form-row">
+                <Field name={`criteria[${i}].key`} label={s.key} form={shown} t={t} />
+                <Field name={`criteria[${i}].label`} label={s.label} form={shown} t={t} />
+                <Field name={`criteria[${i}].labelEn`} label={s.labelEn} form={shown} t={t} />
+              </div>
+              <div class="academy-form-row">
+                <Field
+                  name={`criteria[${i}].weight`}
+                  label={s.weight}
+                  inputMode="decimal"
+                  form={shown}
+                  t={t}
+                />
+                <Field name={`criteria[${i}].min`} label={s.min} inputMode="decimal" form={shown} t={t} />
+                <Field name={`criteria[${i}].max`} label={s.max} inputMode="decimal" form={shown} t={t} />
+              </div>
+            </fieldset>
+          ))}
+          <Button>{s.save}</Button>
+        </Form>
+      )}
+    </StaffLayout>
+  );
+}
+
 // ---- one application -------------------------------------------------------------------------------------
+
+type ScoreSheet = Awaited<ReturnType<JuryService['listScores']>>;
+
+/** One round's scores of an application: every juror's score and the panel's agreed result. */
+export interface RoundScores {
+  round: string;
+  order: number;
+  scores: ScoreSheet['scores'];
+  result: ScoreSheet['result'];
+}
 
 export function ApplicationPage(props: {
   page: PageContext;
@@ -416,6 +614,7 @@ export function ApplicationPage(props: {
   trackName: string;
   decision: Decision | null;
   offer: Offer | null;
+  scores: RoundScores[];
   messages: Array<{ id: string; type: string; to: string; status: string; sentAt?: string | null }>;
   audit: AuditView[];
   form?: FormState;
@@ -459,7 +658,12 @@ export function ApplicationPage(props: {
         <ul>
           {a.materials.map((m) => (
             <li>
-              {m.url ? <a href={m.url}>{m.url}</a> : (m.filename ?? m.kind)} ({m.kind})
+              {m.url ? (
+                <a href={m.url}>{m.url}</a>
+              ) : (
+                <a href={`/staff/applications/${a.id}/materials/${m.id}`}>{m.filename ?? m.kind}</a>
+              )}{' '}
+              ({m.kind})
             </li>
           ))}
         </ul>
@@ -494,6 +698,36 @@ export function ApplicationPage(props: {
           t.staff.attendance[x.attendance] ?? x.attendance,
         ])}
       />
+      <h2>{s.scores}</h2>
+      {props.scores.length ? null : <p>{s.noScores}</p>}
+      {props.scores.map((r) => (
+        <>
+          <Table
+            caption={s.scoresIn(r.round)}
+            head={[s.juror, s.grade, s.criteria, s.comment, s.counts]}
+            rowHeader
+            empty={s.noScores}
+            rows={r.scores.map((x) => [
+              x.jurorName || x.jurorId,
+              gradeLabel(x.grade),
+              Object.entries(x.criteria ?? {})
+                .map(([k, v]) => `${k}: ${String(v)}`)
+                .join(', '),
+              x.comment ?? '',
+              x.counts ? s.yes : s.recused,
+            ])}
+          />
+          <p>
+            {r.result
+              ? s.result(
+                  r.result.grade === null ? '' : gradeLabel(r.result.grade),
+                  Boolean(r.result.passed),
+                  r.result.note ?? '',
+                )
+              : s.noResult}
+          </p>
+        </>
+      ))}
       <h2>{s.decision}</h2>
       {props.decision ? (
         <SummaryList
@@ -818,9 +1052,14 @@ export function DecisionsPage(props: {
       {props.publishedAt ? (
         <Alert kind="info">{s.published(dateTime(props.publishedAt, locale))}</Alert>
       ) : (
-        <Form csrf={page.csrfToken} action={`/staff/intakes/${intake.id}/decisions/propose`}>
-          <Button variant="secondary">{s.makeProposal}</Button>
-        </Form>
+        <>
+          <Form csrf={page.csrfToken} action={`/staff/intakes/${intake.id}/decisions/propose`}>
+            <Button variant="secondary">{s.makeProposal}</Button>
+          </Form>
+          <p>
+            <a href={`/staff/intakes/${intake.id}/decisions/adopt`}>{s.adopt}</a>
+          </p>
+        </>
       )}
       {props.decisions.length === 0 ? <p>{s.none}</p> : null}
       {tracks.map((track) => {
@@ -922,6 +1161,35 @@ function OverrideForm(props: {
       </div>
       <Button variant="secondary">{s.change}</Button>
     </Form>
+  );
+}
+
+/** The confirm step of adopting the proposal: how many applications it decides, that overrides stand. */
+export function AdoptPage(props: {
+  page: PageContext;
+  intake: Intake;
+  scope: { undecided: number; overridden: number };
+  published: boolean;
+  message?: string;
+}) {
+  const { page, intake, scope } = props;
+  const { t } = page;
+  const s = t.staff.adopt;
+  return (
+    <StaffLayout page={page} title={s.title}>
+      {props.message ? <ErrorSummary t={t} message={props.message} /> : null}
+      <h1>{s.title}</h1>
+      <p>{t.staff.desk.intake(intake.programme, intake.year)}</p>
+      {props.published && !props.message ? <Alert kind="warning">{s.published}</Alert> : null}
+      <p>{s.body(scope.undecided)}</p>
+      <p>{s.overrides(scope.overridden)}</p>
+      <Form csrf={page.csrfToken}>
+        <Button>{s.confirm}</Button>
+      </Form>
+      <p>
+        <a href={`/staff/intakes/${intake.id}/decisions`}>{s.cancel}</a>
+      </p>
+    </StaffLayout>
   );
 }
 

@@ -1,16 +1,17 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AccountsService } from '../../accounts/accounts.service.js';
 import { AdmissionsService } from '../../admissions/admissions.service.js';
 import { ExtendOfferDto, RecordOfferAnswerDto, SetDecisionDto } from '../../admissions/dto/admissions.dto.js';
 import { APPLICATION_STATUSES } from '../../applications/application-status.js';
 import { ApplicationsService } from '../../applications/applications.service.js';
+import { MaterialsService } from '../../applications/materials.service.js';
 import { DispensationDecisionDto } from '../../applications/dto/application.dto.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { AuditionsService } from '../../auditions/auditions.service.js';
 import { CreatePanelDto, CreateRoundDto, CreateSlotsDto } from '../../auditions/dto/auditions.dto.js';
 import { CatalogueService } from '../../catalogue/catalogue.service.js';
-import { CreateIntakeDto } from '../../catalogue/dto/catalogue.dto.js';
+import { CreateIntakeDto, RubricDto, UpdateIntakeDto } from '../../catalogue/dto/catalogue.dto.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { ACADEMY_ZONE } from '../../common/time.js';
@@ -21,9 +22,13 @@ import type { FormState } from '../components/form.js';
 import { dateTime } from '../format.js';
 import { formFromError, keptValues, validateForm, type FormBody } from '../form.js';
 import type { Dictionary } from '../i18n/index.js';
+import { sendMaterial } from '../material-response.js';
 import { Ctx, Page, PageController, redirect, render, signedIn, type PageContext } from '../page.js';
+import { dateInput, INTAKE_DATES } from './intake-dates.js';
+import { numberOrUndefined, readRows, rowField } from './list-form.js';
 import { deskYears, draftsNeedAttention, expiringOffers, funnelOf, onTheDesk } from './desk.js';
 import {
+  AdoptPage,
   ApplicationPage,
   DecisionsPage,
   DeskPage,
@@ -32,15 +37,27 @@ import {
   OffersPage,
   PublishPage,
   RoundPage,
+  RubricPage,
   type ApplicationFilters,
   type DecisionRow,
   type DeskIntake,
   type OfferRow,
+  type RoundScores,
 } from './staff.components.js';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 const PAGE_SIZE = 25;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** A list form's refusals under its inputs' names (`criteria[2].weight`), in the staff pages' words. */
+function inListWords(t: Dictionary, form: FormState, list: string, index: number[]): FormState {
+  const errors: Record<string, string> = {};
+  for (const [field, sentence] of Object.entries(form.errors)) {
+    const { name, generic } = rowField(field, list, index);
+    errors[name] ??= t.staff.fieldErrors[name] ?? t.staff.fieldErrors[generic] ?? sentence;
+  }
+  return { values: form.values, errors };
+}
 
 /** A form's refusals in the staff pages' words (the dictionary's sentence per field, else the general one). */
 function inStaffWords(t: Dictionary, form: FormState): FormState {
@@ -64,6 +81,7 @@ export class StaffPages {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly applications: ApplicationsService,
+    private readonly materials: MaterialsService,
     private readonly auditions: AuditionsService,
     private readonly jury: JuryService,
     private readonly admissions: AdmissionsService,
@@ -182,7 +200,9 @@ export class StaffPages {
         ? page.t.staff.desk.created
         : query.done === 'round'
           ? page.t.staff.intake.roundCreated
-          : undefined;
+          : query.done === 'settings'
+            ? page.t.staff.intake.settingsSaved
+            : undefined;
     await this.showIntake(page, id, query, { notice });
   }
 
@@ -209,6 +229,124 @@ export class StaffPages {
     }
   }
 
+  /**
+   * The intake's settings (`PATCH /api/intakes/:id`): dates, offer response days, seats per track and quotas. The
+   * catalogue decides what may still change (after opening only dates, only later); its refusal shows next to the
+   * field, the input kept.
+   */
+  @Post('staff/intakes/:id/settings')
+  @Page('staff')
+  async updateIntake(@Ctx() page: PageContext, @Param('id', uuid) id: string, @Body() body: FormBody) {
+    const intake = await this.catalogue.showIntake(id);
+    const seats: Record<string, number> = {};
+    for (const track of Object.keys(intake.seats)) {
+      const value = str(body[`seats.${track}`]).trim();
+      if (value !== '') seats[track] = Number(value);
+    }
+    const quotaRows = readRows(body, 'quotas', ['track', 'mainSubject', 'max']);
+    const quotas = quotaRows.rows.map((q) => ({
+      track: q.track,
+      mainSubject: q.mainSubject,
+      max: numberOrUndefined(q.max),
+    }));
+    const dates = Object.fromEntries(INTAKE_DATES.map((f) => [f, body[f]]));
+    const extra = { offerResponseDays: numberOrUndefined(str(body.offerResponseDays)), seats, quotas };
+    const refuse = (form: FormState, message: string | undefined, status: number) =>
+      this.showIntake(page, id, {}, { form, message, settingsPosted: true }, status);
+    const checked = await validateForm(UpdateIntakeDto, dates, page.t, extra);
+    if (!checked.ok) {
+      const form = inListWords(
+        page.t,
+        { ...checked.form, values: keptValues(body) },
+        'quotas',
+        quotaRows.index,
+      );
+      return refuse(form, undefined, 400);
+    }
+    try {
+      await this.catalogue.updateIntake(signedIn(page), id, checked.dto);
+      redirect(page, `/staff/intakes/${id}?done=settings`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) throw error;
+      const shown = formFromError(page.t, error, body);
+      const form = inListWords(page.t, shown.form, 'quotas', quotaRows.index);
+      // Applications have opened: the field named is one that may no longer change (or only move later).
+      if (error.code === ErrorCode.InvalidState)
+        for (const field of Object.keys(form.errors)) form.errors[field] = page.t.staff.intake.afterOpening;
+      await refuse(form, shown.message, error.status);
+    }
+  }
+
+  /** One track's rubric (`PUT /api/intakes/:id/rubrics/:track`); read-only with the reason once scored with. */
+  @Get('staff/intakes/:id/rubrics/:track')
+  @Page('staff')
+  async rubric(
+    @Ctx() page: PageContext,
+    @Param('id', uuid) id: string,
+    @Param('track') track: string,
+    @Query('done') done?: string,
+  ) {
+    await this.showRubric(page, id, track, {
+      notice: done === 'saved' ? page.t.staff.rubric.saved : undefined,
+    });
+  }
+
+  @Post('staff/intakes/:id/rubrics/:track')
+  @Page('staff')
+  async updateRubric(
+    @Ctx() page: PageContext,
+    @Param('id', uuid) id: string,
+    @Param('track') track: string,
+    @Body() body: FormBody,
+  ) {
+    const posted = readRows(body, 'criteria', ['key', 'label', 'labelEn', 'weight', 'min', 'max']);
+    const criteria = posted.rows.map((c) => ({
+      key: c.key,
+      label: c.label,
+      ...(c.labelEn ? { labelEn: c.labelEn } : {}),
+      weight: numberOrUndefined(c.weight),
+      min: numberOrUndefined(c.min),
+      max: numberOrUndefined(c.max),
+    }));
+    const checked = await validateForm(RubricDto, {}, page.t, { criteria });
+    if (!checked.ok) {
+      const form = inListWords(
+        page.t,
+        { ...checked.form, values: keptValues(body) },
+        'criteria',
+        posted.index,
+      );
+      return this.showRubric(page, id, track, { form }, 400);
+    }
+    try {
+      await this.catalogue.updateRubric(signedIn(page), id, track, checked.dto);
+      redirect(page, `/staff/intakes/${id}/rubrics/${encodeURIComponent(track)}?done=saved`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) throw error;
+      const shown = formFromError(page.t, error, body, {
+        [ErrorCode.Locked]: page.t.staff.rubric.lockedRefusal,
+      });
+      const form = inListWords(page.t, shown.form, 'criteria', posted.index);
+      await this.showRubric(page, id, track, { form, message: shown.message }, error.status);
+    }
+  }
+
+  private async showRubric(page: PageContext, id: string, track: string, shown: Shown, status = 200) {
+    const intake = await this.catalogue.showIntake(id);
+    const rubric = await this.catalogue.showRubric(id, track);
+    render(
+      page,
+      <RubricPage
+        page={page}
+        intake={intake}
+        rubric={rubric}
+        trackName={(await this.trackNames(intake.programme)).get(track) ?? track}
+        {...shown}
+      />,
+      status,
+    );
+  }
+
   @Get('staff/intakes/:id/applications.csv')
   @Page('staff')
   async applicationsCsv(@Ctx() page: PageContext, @Param('id', uuid) id: string) {
@@ -219,11 +357,27 @@ export class StaffPages {
     page: PageContext,
     id: string,
     query: Record<string, unknown>,
-    shown: Shown,
+    shown: Shown & { settingsPosted?: boolean },
     status = 200,
   ) {
     const user = signedIn(page);
     const intake = await this.catalogue.showIntake(id);
+    // The settings form shows what is stored, or what was posted when it was refused.
+    const stored: Record<string, string> = {
+      ...Object.fromEntries(INTAKE_DATES.map((f) => [f, dateInput(f, intake[f])])),
+      offerResponseDays: String(intake.offerResponseDays),
+      ...Object.fromEntries(Object.entries(intake.seats).map(([k, v]) => [`seats.${k}`, String(v)])),
+      ...Object.fromEntries(
+        intake.quotas.flatMap((q, i) => [
+          [`quotas[${i}].track`, q.track],
+          [`quotas[${i}].mainSubject`, q.mainSubject],
+          [`quotas[${i}].max`, String(q.max)],
+        ]),
+      ),
+    };
+    const settings: FormState = shown.settingsPosted
+      ? { values: shown.form?.values ?? {}, errors: shown.form?.errors ?? {} }
+      : { values: stored, errors: {} };
     const tracks = Object.keys(intake.seats);
     const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
     const filters: ApplicationFilters = {
@@ -253,6 +407,15 @@ export class StaffPages {
         intake={intake}
         trackNames={await this.trackNames(intake.programme)}
         rubrics={rubrics}
+        settings={settings}
+        quotaRows={
+          Math.max(
+            intake.quotas.length,
+            ...readRows(shown.form?.values, 'quotas', ['track', 'mainSubject', 'max']).index.map(
+              (i) => i + 1,
+            ),
+          ) + 2
+        }
         rounds={await this.auditions.listRounds(id)}
         applications={applications}
         filters={filters}
@@ -293,6 +456,24 @@ export class StaffPages {
     }
   }
 
+  /**
+   * One of the application's materials under the session cookie (the /api download wants a bearer token): the
+   * jury's answer (inline PDF, images, audio and video; `Range` → 206; `nosniff`). The applications room checks
+   * that the reader may read it (staff may); another application's material is 404.
+   */
+  @Get('staff/applications/:id/materials/:materialId')
+  @Page('staff')
+  async material(
+    @Ctx() page: PageContext,
+    @Param('id', uuid) id: string,
+    @Param('materialId', uuid) materialId: string,
+    @Headers('range') range: string | undefined,
+    @Headers('if-range') ifRange: string | undefined,
+  ) {
+    const download = await this.materials.download(signedIn(page), id, materialId, { range, ifRange });
+    sendMaterial(page.res, download);
+  }
+
   private async showApplication(page: PageContext, id: string, shown: Shown, status = 200) {
     const application = await this.applications.get(signedIn(page), id);
     const person = (await this.accounts.peopleOf([application.applicantId])).get(application.applicantId) ?? {
@@ -304,6 +485,15 @@ export class StaffPages {
       null;
     const offer =
       (await this.admissions.listOffers(application.intakeId)).find((o) => o.applicationId === id) ?? null;
+    // The scores per round: each audition's panel, as the jury room shows staff (every score, recusals marked).
+    const rounds: RoundScores[] = [];
+    for (const auditionId of await this.auditions.auditionIdsOf([id])) {
+      const audition = await this.auditions.getAudition(auditionId);
+      const round = await this.auditions.getRound(audition.roundId);
+      const sheet = await this.jury.listScores(signedIn(page), auditionId);
+      rounds.push({ round: round.name, order: round.order, scores: sheet.scores, result: sheet.result });
+    }
+    rounds.sort((a, b) => a.order - b.order);
     const messages = await this.notifications.list({ applicationId: id, limit: 200, offset: 0 });
     const trail = [
       ...(await this.audit.list({ entity: 'application', entityId: id, limit: 200, offset: 0 })).items,
@@ -320,6 +510,7 @@ export class StaffPages {
         trackName={(await this.trackNames(application.programme)).get(application.track) ?? application.track}
         decision={decision}
         offer={offer}
+        scores={rounds}
         messages={messages.items}
         audit={trail}
         {...shown}
@@ -587,11 +778,13 @@ export class StaffPages {
     const notice =
       done === 'proposed'
         ? s.proposed
-        : done === 'saved'
-          ? s.saved
-          : done === 'published'
-            ? page.t.staff.publish.done(0)
-            : undefined;
+        : done === 'adopted'
+          ? s.adopted
+          : done === 'saved'
+            ? s.saved
+            : done === 'published'
+              ? page.t.staff.publish.done(0)
+              : undefined;
     await this.showDecisions(page, id, { notice });
   }
 
@@ -605,6 +798,45 @@ export class StaffPages {
       if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) throw error;
       await this.showDecisions(page, id, { message: formFromError(page.t, error, {}).message }, error.status);
     }
+  }
+
+  /**
+   * The confirm step in front of adopting the proposal. In this system the proposal is written as the decision of
+   * every application without a staff override (`AdmissionsService.propose`), so adopting is running it: the page
+   * says how many applications that sets and how many overrides stand, and its one form does it.
+   */
+  @Get('staff/intakes/:id/decisions/adopt')
+  @Page('staff')
+  async adoptConfirm(@Ctx() page: PageContext, @Param('id', uuid) id: string) {
+    await this.showAdopt(page, id);
+  }
+
+  @Post('staff/intakes/:id/decisions/adopt')
+  @Page('staff')
+  async adopt(@Ctx() page: PageContext, @Param('id', uuid) id: string) {
+    try {
+      await this.admissions.propose(signedIn(page), id);
+      redirect(page, `/staff/intakes/${id}/decisions?done=adopted`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) throw error;
+      await this.showAdopt(page, id, formFromError(page.t, error, {}).message, error.status);
+    }
+  }
+
+  private async showAdopt(page: PageContext, id: string, message?: string, status = 200) {
+    const intake = await this.catalogue.showIntake(id);
+    const { publishedAt } = await this.admissions.listDecisions(id);
+    render(
+      page,
+      <AdoptPage
+        page={page}
+        intake={intake}
+        scope={await this.admissions.adoptionScope(id)}
+        published={publishedAt !== null}
+        message={message}
+      />,
+      status,
+    );
   }
 
   @Post('staff/intakes/:id/decisions')
