@@ -338,9 +338,41 @@ describe('the jury pages in a browser', () => {
       pages.chair.getByRole('button', { name: 'Ansøgeren er mødt' }).click(),
     ]);
     await pages.chair.getByText('Ansøgeren er registreret som mødt.').waitFor();
-    await pages.chair.locator('#field-resultGrade-10').check();
+    // The result goes through its confirm step: without a grade it comes back next to the field (400).
     await pages.chair.locator('#field-passed').check();
     await pages.chair.getByLabel('Notat fra voteringen').fill('Enige om 10.');
+    const [noGrade] = await Promise.all([
+      pages.chair.waitForResponse((r) => r.url().includes(`/jury/auditions/${first.id}/result?`)),
+      pages.chair.getByRole('button', { name: 'Videre: bekræft resultatet' }).click(),
+    ]);
+    expect(noGrade.status()).toBe(400);
+    await pages.chair
+      .locator('#field-resultGrade-error')
+      .getByText('Vælg en karakter på 7-trinsskalaen')
+      .waitFor();
+    await expect(pages.chair.getByLabel('Notat fra voteringen').inputValue()).resolves.toBe('Enige om 10.');
+    await pages.chair.locator('#field-resultGrade-10').check();
+    await pages.chair.locator('#field-passed').check();
+    await Promise.all([
+      pages.chair.waitForURL(/\/result\?/, { waitUntil: 'commit' }),
+      pages.chair.getByRole('button', { name: 'Videre: bekræft resultatet' }).click(),
+    ]);
+    await pages.chair.getByRole('heading', { level: 1, name: 'Bekræft panelets resultat' }).waitFor();
+    await pages.chair.getByText('prøven låses for alle i panelet').waitFor();
+    expect(await pages.chair.locator('.academy-summary').textContent()).toContain('Enige om 10.');
+    expect(await pages.chair.locator('main form[method="post"]').count()).toBe(1);
+    // The confirm page changes nothing: another panel member still has an open audition.
+    expect(await (await pages.subject.request.get(`/jury/auditions/${first.id}`)).text()).not.toContain(
+      'Panelet har afgivet resultatet',
+    );
+    // Only the chair records a result: the confirm page refuses the others (403, in Danish).
+    const notChair = await pages.subject.request.get(
+      `/jury/auditions/${first.id}/result?grade=7&passed=true`,
+    );
+    expect(notChair.status()).toBe(403);
+    expect(await notChair.text()).toContain('Kun prøvelederen kan gøre dette.');
+    await axe(pages.chair);
+    await shoot(pages.chair, 'jury-confirm-result');
     await Promise.all([
       pages.chair.waitForURL(/done=result/, { waitUntil: 'commit' }),
       pages.chair.getByRole('button', { name: 'Afgiv resultat og lås prøven' }).click(),
@@ -363,8 +395,27 @@ describe('the jury pages in a browser', () => {
 
   it('a recused juror keeps the time but not the dossier, material or sheet; the running order prints and gives the day as a calendar', async () => {
     const page = await signIn(external, `/jury/auditions/${second.id}`, SIZES[1]);
+    // The declaration goes through its confirm step: without a reason it comes back next to the field (400).
     await page.getByLabel('Vi er i familie').check();
+    const [noReason] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/jury/auditions/${second.id}/conflict?`)),
+      page.getByRole('button', { name: 'Videre: bekræft inhabilitet' }).click(),
+    ]);
+    expect(noReason.status()).toBe(400);
+    await page.locator('#field-reason-error').getByText('Skriv kort, hvorfor du er inhabil').waitFor();
     await page.getByLabel('Begrundelse').fill('Ansøgeren er min nevø.');
+    await Promise.all([
+      page.waitForURL(/\/conflict\?/, { waitUntil: 'commit' }),
+      page.getByRole('button', { name: 'Videre: bekræft inhabilitet' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Bekræft, at du er inhabil' }).waitFor();
+    await page.getByText('du kan ikke selv fortryde det').waitFor();
+    expect(await page.locator('.academy-summary').textContent()).toContain('Ansøgeren er min nevø.');
+    expect(await page.locator('.academy-summary').textContent()).toContain('Vi er i familie');
+    // Nothing declared yet: the audition page still shows the dossier.
+    expect(await (await page.request.get(`/jury/auditions/${second.id}`)).text()).toContain('id="dossier"');
+    await axe(page);
+    await shoot(page, 'jury-confirm-conflict');
     await Promise.all([
       page.waitForURL(/done=declared/, { waitUntil: 'commit' }),
       page.getByRole('button', { name: 'Erklær mig inhabil' }).click(),

@@ -43,6 +43,21 @@ export const juryPages = (): Record<string, PageEntry> => ({
     expect: jurorOnly(303),
     request: (w, role) => audition(w, role === 'juror', () => sheet(w)),
   },
+  // The confirm steps change nothing: the shared audition, the values the audition page's form sends.
+  'GET /jury/auditions/:id/conflict': {
+    expect: jurorOnly(200),
+    request: async (w) => ({
+      ...(await audition(w, false)),
+      query: { kind: 'teacher', reason: 'Jeg underviser ansøgeren.' },
+    }),
+  },
+  'GET /jury/auditions/:id/result': {
+    expect: jurorOnly(200),
+    request: async (w) => ({
+      ...(await audition(w, false)),
+      query: { grade: '7', passed: 'true', note: 'Enige.' },
+    }),
+  },
   'POST /jury/auditions/:id/conflict': {
     expect: jurorOnly(303),
     request: (w, role) =>

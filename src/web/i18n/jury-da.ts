@@ -100,6 +100,20 @@ export const juryDa = {
     no: 'Nej, ikke bestået',
     note: 'Notat fra voteringen',
     record: 'Afgiv resultat og lås prøven',
+    recordNext: 'Videre: bekræft resultatet',
+    declareNext: 'Videre: bekræft inhabilitet',
+  },
+  /** The confirm steps of the two actions that cannot be undone (PAGES.md: their own page, one form). */
+  confirm: {
+    conflictTitle: 'Bekræft, at du er inhabil',
+    conflictWhat: (applicant: string) =>
+      `Når du bekræfter, er du registreret som inhabil i ${applicant}s prøve. Du kan derefter hverken se ansøgningen og materialet eller bedømme prøven, og du kan ikke selv fortryde det: kun akademiets kontor kan ændre det.`,
+    resultTitle: 'Bekræft panelets resultat',
+    resultWhat: (applicant: string) =>
+      `Når du bekræfter, afgives resultatet nedenfor for ${applicant}s prøve, og prøven låses for alle i panelet: ingen kan længere bedømme eller rette bedømmelser. Kun akademiets kontor kan åbne den igen.`,
+    passed: (passed: boolean): string => (passed ? 'Ja, bestået' : 'Nej, ikke bestået'),
+    noNote: 'Intet notat',
+    cancel: 'Tilbage til prøven uden at gøre noget',
   },
   notices: {
     scored: 'Din bedømmelse er modtaget.',

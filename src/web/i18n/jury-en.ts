@@ -100,6 +100,19 @@ export const juryEn: typeof juryDa = {
     no: 'No, not passed',
     note: 'Note from the deliberation',
     record: 'Record the result and lock the audition',
+    recordNext: 'Next: confirm the result',
+    declareNext: 'Next: confirm the conflict',
+  },
+  confirm: {
+    conflictTitle: 'Confirm your conflict of interest',
+    conflictWhat: (applicant) =>
+      `When you confirm, you are recorded as recused from ${applicant}'s audition. You can then neither see the application and material nor score the audition, and you cannot undo this yourself: only the academy's office can change it.`,
+    resultTitle: "Confirm the panel's result",
+    resultWhat: (applicant) =>
+      `When you confirm, the result below is recorded for ${applicant}'s audition and the audition is locked for everyone on the panel: no one can score or correct scores any more. Only the academy's office can reopen it.`,
+    passed: (passed) => (passed ? 'Yes, passed' : 'No, not passed'),
+    noNote: 'No note',
+    cancel: 'Back to the audition without doing anything',
   },
   notices: {
     scored: 'Your score has been received.',

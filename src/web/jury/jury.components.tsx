@@ -384,8 +384,8 @@ function ChairSection(props: { page: Ctx; sheet: AuditionSheet; form?: FormState
         <>
           <h3>{a.result}</h3>
           <p class="form-hint">{a.resultHint}</p>
-          <form method="post" action={`/jury/auditions/${s.id}/result`} noValidate>
-            {csrf}
+          {/* GET: the confirm page repeats the values and holds the one form that records them. */}
+          <form method="get" action={`/jury/auditions/${s.id}/result`} noValidate>
             <RadioGroup
               name="grade"
               field="resultGrade"
@@ -414,7 +414,7 @@ function ChairSection(props: { page: Ctx; sheet: AuditionSheet; form?: FormState
               form={props.form}
               t={t}
             />
-            <Button>{a.record}</Button>
+            <Button>{a.recordNext}</Button>
           </form>
         </>
       )}
@@ -430,8 +430,8 @@ function ConflictSection(props: { page: Ctx; sheet: AuditionSheet; form?: FormSt
     <section aria-labelledby="conflict">
       <h2 id="conflict">{a.conflict}</h2>
       <p class="form-hint">{a.conflictHint}</p>
-      <form method="post" action={`/jury/auditions/${props.sheet.id}/conflict`} noValidate>
-        <input type="hidden" name="_csrf" value={props.page.csrfToken} />
+      {/* GET: the confirm page says what a declaration means and holds the one form that makes it. */}
+      <form method="get" action={`/jury/auditions/${props.sheet.id}/conflict`} noValidate>
         <RadioGroup
           name="kind"
           legend={a.conflictKind}
@@ -443,9 +443,75 @@ function ConflictSection(props: { page: Ctx; sheet: AuditionSheet; form?: FormSt
           t={t}
         />
         <Field name="reason" label={a.reason} multiline rows={2} maxLength={2000} form={props.form} t={t} />
-        <Button variant="warning">{a.declare}</Button>
+        <Button variant="warning">{a.declareNext}</Button>
       </form>
     </section>
+  );
+}
+
+/** The values a confirm page repeats and carries in hidden fields to the action's POST. */
+export type ConfirmAction =
+  | { kind: 'conflict'; conflictKind: string; reason: string }
+  | { kind: 'result'; grade: number; passed: boolean; note?: string };
+
+/**
+ * `/jury/auditions/:id/conflict` and `/jury/auditions/:id/result`: the confirm step of an action that cannot be
+ * undone (PAGES.md): what will happen, the values typed on the audition page, and the one form that does it.
+ */
+export function ConfirmPage(props: { page: Ctx; sheet: AuditionSheet; action: ConfirmAction }) {
+  const { t } = props.page;
+  const a = t.jury.audition;
+  const c = t.jury.confirm;
+  const s = props.sheet;
+  const act = props.action;
+  const title = act.kind === 'conflict' ? c.conflictTitle : c.resultTitle;
+  const hidden = (name: string, value: string) => <input type="hidden" name={name} value={value} />;
+  return (
+    <Layout page={props.page} title={title}>
+      <div class="jury-page">
+        <p>
+          <a href={`/jury/auditions/${s.id}`}>{c.cancel}</a>
+        </p>
+        <h1>{title}</h1>
+        <Alert kind="warning">
+          {act.kind === 'conflict' ? c.conflictWhat(s.applicantName) : c.resultWhat(s.applicantName)}
+        </Alert>
+        {act.kind === 'conflict' ? (
+          <SummaryList
+            rows={[
+              [a.conflictKind, t.jury.conflictKinds[act.conflictKind as keyof typeof t.jury.conflictKinds]],
+              [a.reason, act.reason],
+            ]}
+          />
+        ) : (
+          <SummaryList
+            rows={[
+              [a.resultGrade, gradeLabel(act.grade)],
+              [a.passed, c.passed(act.passed)],
+              [a.note, act.note ?? c.noNote],
+            ]}
+          />
+        )}
+        <form method="post" action={`/jury/auditions/${s.id}/${act.kind}`}>
+          {hidden('_csrf', props.page.csrfToken)}
+          {act.kind === 'conflict' ? (
+            <>
+              {hidden('kind', act.conflictKind)}
+              {hidden('reason', act.reason)}
+            </>
+          ) : (
+            <>
+              {hidden('grade', String(act.grade))}
+              {hidden('passed', String(act.passed))}
+              {act.note ? hidden('note', act.note) : null}
+            </>
+          )}
+          <Button variant={act.kind === 'conflict' ? 'warning' : undefined}>
+            {act.kind === 'conflict' ? a.declare : a.record}
+          </Button>
+        </form>
+      </div>
+    </Layout>
   );
 }
 

@@ -16,6 +16,7 @@ import { sendMaterial } from '../material-response.js';
 import { Ctx, Page, PageController, redirect, render, signedIn, type PageContext } from '../page.js';
 import {
   AuditionPage,
+  ConfirmPage,
   JuryListPage,
   RunningOrderPage,
   type AuditionSheet,
@@ -101,6 +102,38 @@ export class JuryPages {
     redirect(page, `/jury/auditions/${id}?done=scored`);
   }
 
+  /**
+   * The conflict declaration's confirm step: the audition page's form (`kind`, `reason`) comes here by GET; the
+   * page says what a declaration means and carries the values to the POST below. Refused input goes back to the
+   * audition page next to its field.
+   */
+  @Get('jury/auditions/:id/conflict')
+  @Page('juror')
+  async confirmConflict(@Ctx() page: PageContext, @Param('id', uuid) id: string, @Query() query: FormBody) {
+    const sheet = await this.jury.auditionSheet(signedIn(page), id);
+    if (query.kind === undefined && query.reason === undefined) {
+      return redirect(page, `/jury/auditions/${id}#conflict`);
+    }
+    const e = page.t.jury.errors;
+    const blocked = sheet.result ? e.locked : sheet.recused ? e.already : undefined;
+    if (blocked) return this.answer(page, id, { message: blocked }, 409);
+    const values = { kind: one(query.kind) || undefined, reason: one(query.reason) };
+    const refused = flattenValidationErrors(await validate(plainToInstance(ConflictDto, values))).map(
+      (p) => p.field,
+    );
+    if (refused.length) {
+      return this.answer(page, id, { forms: { conflict: this.form(page, query, refused) } }, 400);
+    }
+    render(
+      page,
+      <ConfirmPage
+        page={await this.ctx(page)}
+        sheet={sheet}
+        action={{ kind: 'conflict', conflictKind: values.kind ?? 'other', reason: values.reason }}
+      />,
+    );
+  }
+
   @Post('jury/auditions/:id/conflict')
   @Page('juror')
   async conflict(@Ctx() page: PageContext, @Param('id', uuid) id: string, @Body() body: FormBody) {
@@ -132,6 +165,38 @@ export class JuryPages {
     await this.attendance(page, id, 'no_show');
   }
 
+  /**
+   * The chair's result's confirm step: the audition page's form (`grade`, `passed`, `note`) comes here by GET; the
+   * page says that the result locks the audition for the panel and carries the values to the POST below.
+   */
+  @Get('jury/auditions/:id/result')
+  @Page('juror')
+  async confirmResult(@Ctx() page: PageContext, @Param('id', uuid) id: string, @Query() query: FormBody) {
+    const sheet = await this.jury.auditionSheet(signedIn(page), id);
+    if (query.grade === undefined && query.passed === undefined && query.note === undefined) {
+      return redirect(page, `/jury/auditions/${id}#chair`);
+    }
+    const e = page.t.jury.errors;
+    if (sheet.panelRole !== 'chair' || sheet.recused) {
+      return this.answer(page, id, { message: sheet.recused ? e.recused : e.notChair }, 403);
+    }
+    if (sheet.result) return this.answer(page, id, { message: e.locked }, 409);
+    if (sheet.attendance === 'no_show') return this.answer(page, id, { message: e.noShow }, 409);
+    const values = readResultForm(query);
+    const refused = flattenValidationErrors(await validate(plainToInstance(ResultDto, values))).map(
+      (p) => p.field,
+    );
+    if (refused.length) return this.resultAgain(page, id, query, refused);
+    render(
+      page,
+      <ConfirmPage
+        page={await this.ctx(page)}
+        sheet={sheet}
+        action={{ kind: 'result', grade: values.grade as number, passed: values.passed!, note: values.note }}
+      />,
+    );
+  }
+
   /** The chair's result (`grade`, `passed`, `note`): locks the audition for the whole panel. */
   @Post('jury/auditions/:id/result')
   @Page('juror')
@@ -139,15 +204,8 @@ export class JuryPages {
     const user = signedIn(page);
     const dto = plainToInstance(ResultDto, readResultForm(body));
     const refused = flattenValidationErrors(await validate(dto)).map((p) => p.field);
-    const again = (fields: string[], message?: string, status = 400) => {
-      const form = this.form(
-        page,
-        body,
-        fields.map((f) => (f === 'grade' ? 'resultGrade' : f)),
-      );
-      form.values.resultGrade = one(body.grade);
-      return this.answer(page, id, { forms: { result: form }, message }, status);
-    };
+    const again = (fields: string[], message?: string, status = 400) =>
+      this.resultAgain(page, id, body, fields, message, status);
     if (refused.length) return again(refused);
     try {
       await this.jury.recordResult(user, id, dto);
@@ -237,6 +295,24 @@ export class JuryPages {
       return this.answer(page, id, { message: this.refusal(page, error) }, error.status);
     }
     redirect(page, `/jury/auditions/${id}?done=${attendance === 'checked_in' ? 'checkedIn' : 'noShow'}`);
+  }
+
+  /** The audition page with the chair's result form refused: the grade's radio group is `resultGrade`. */
+  private resultAgain(
+    page: PageContext,
+    id: string,
+    body: FormBody,
+    fields: string[],
+    message?: string,
+    status = 400,
+  ) {
+    const form = this.form(
+      page,
+      body,
+      fields.map((f) => (f === 'grade' ? 'resultGrade' : f)),
+    );
+    form.values.resultGrade = one(body.grade);
+    return this.answer(page, id, { forms: { result: form }, message }, status);
   }
 
   private async answer(
