@@ -154,6 +154,29 @@ export function DeskPage(props: {
   );
 }
 
+/** An intake's dates and the days to answer an offer: the same fields when it is made and when it is changed. */
+function IntakeScheduleFields(props: { t: Dictionary; form?: FormState }) {
+  const { t, form } = props;
+  const f = t.staff.intakeForm;
+  return (
+    <>
+      <Field name="opensAt" label={f.opensAt} form={form} t={t} />
+      <Field name="closesAt" label={f.closesAt} form={form} t={t} />
+      <Field name="auditionsFrom" label={f.auditionsFrom} form={form} t={t} />
+      <Field name="auditionsTo" label={f.auditionsTo} form={form} t={t} />
+      <Field name="resultsAt" label={f.resultsAt} form={form} t={t} />
+      <Field
+        name="offerResponseDays"
+        label={f.offerResponseDays}
+        type="number"
+        inputMode="numeric"
+        form={form}
+        t={t}
+      />
+    </>
+  );
+}
+
 export function NewIntakePage(props: {
   page: PageContext;
   programmes: Array<{ code: string; name: string; tracks: Array<{ code: string; name: string }> }>;
@@ -178,19 +201,7 @@ export function NewIntakePage(props: {
           t={t}
         />
         <Field name="year" label={f.year} type="number" inputMode="numeric" form={form} t={t} />
-        <Field name="opensAt" label={f.opensAt} form={form} t={t} />
-        <Field name="closesAt" label={f.closesAt} form={form} t={t} />
-        <Field name="auditionsFrom" label={f.auditionsFrom} form={form} t={t} />
-        <Field name="auditionsTo" label={f.auditionsTo} form={form} t={t} />
-        <Field name="resultsAt" label={f.resultsAt} form={form} t={t} />
-        <Field
-          name="offerResponseDays"
-          label={f.offerResponseDays}
-          type="number"
-          inputMode="numeric"
-          form={form}
-          t={t}
-        />
+        <IntakeScheduleFields t={t} form={form} />
         <fieldset>
           <legend class="form-label">{f.seats}</legend>
           {tracks.map((tr) => (
@@ -448,19 +459,7 @@ function IntakeSettingsForm(props: {
       <summary>{s.editSettings}</summary>
       <Form csrf={page.csrfToken} action={`/staff/intakes/${intake.id}/settings`}>
         <p class="form-hint">{s.settingsHint}</p>
-        <Field name="opensAt" label={f.opensAt} form={form} t={t} />
-        <Field name="closesAt" label={f.closesAt} form={form} t={t} />
-        <Field name="auditionsFrom" label={f.auditionsFrom} form={form} t={t} />
-        <Field name="auditionsTo" label={f.auditionsTo} form={form} t={t} />
-        <Field name="resultsAt" label={f.resultsAt} form={form} t={t} />
-        <Field
-          name="offerResponseDays"
-          label={f.offerResponseDays}
-          type="number"
-          inputMode="numeric"
-          form={form}
-          t={t}
-        />
+        <IntakeScheduleFields t={t} form={form} />
         <fieldset>
           <legend class="form-label">{f.seats}</legend>
           {tracks.map((track) => (
